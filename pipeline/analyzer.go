@@ -1,0 +1,70 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/clean"
+	"github.com/parallax-news/parallax/quote"
+	"github.com/parallax-news/parallax/textproc"
+)
+
+// Analyzer runs the per-article stages on one record. It is safe for
+// concurrent use.
+type Analyzer struct {
+	Cleaner *clean.Cleaner
+	Text    *textproc.Analyzer
+	Quotes  *quote.Extractor
+	// Quoteless skips the language and quote stages (ingest only).
+	Quoteless bool
+}
+
+// NewAnalyzer returns an Analyzer with every stage at its defaults.
+func NewAnalyzer() *Analyzer {
+	return &Analyzer{
+		Cleaner: clean.New(clean.Options{}),
+		Text:    textproc.New(),
+		Quotes:  quote.New(quote.Options{}),
+	}
+}
+
+// Analyze cleans rec and, unless Quoteless, finds its sentences, entities
+// and quotes. The error, if any, is a *parallax.RecordError.
+func (a *Analyzer) Analyze(rec *parallax.Record) (an *parallax.Analysis, err error) {
+	defer func() {
+		// A stage bug must cost one record, not the run.
+		if r := recover(); r != nil {
+			an, err = nil, &parallax.RecordError{Source: rec.Source, Stage: "analyze", Err: fmt.Errorf("internal error: %v", r)}
+		}
+	}()
+	art, err := a.Cleaner.Clean(rec)
+	if err != nil {
+		return nil, &parallax.RecordError{Source: rec.Source, Stage: "clean", Err: err}
+	}
+	if len(art.Paragraphs) == 0 {
+		return nil, &parallax.RecordError{Source: rec.Source, Stage: "clean", Err: errEmpty}
+	}
+	an = &parallax.Analysis{Article: *art}
+	if a.Quoteless {
+		return an, nil
+	}
+	doc := a.Text.Analyze(art.Raw, art.Paragraphs)
+	an.Sentences = make([]parallax.Span, len(doc.Sentences))
+	for i, s := range doc.Sentences {
+		an.Sentences[i] = s.Span
+	}
+	an.Entities = doc.Entities
+	an.Quotes = a.Quotes.Extract(doc)
+	return an, nil
+}
+
+var errEmpty = fmt.Errorf("no article text left after cleaning")
+
+// RawHash is the hex SHA-256 of a record's source text; with the source
+// name it identifies a record already stored.
+func RawHash(text string) string {
+	h := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(h[:])
+}

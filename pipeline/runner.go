@@ -1,0 +1,272 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"runtime"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/ingest"
+)
+
+// Defaults for Options.
+const (
+	DefaultBatchSize  = 256
+	DefaultFlushEvery = 500 * time.Millisecond
+)
+
+// Options configure a Runner. The zero value means defaults.
+type Options struct {
+	// Workers analysing records; 0 means GOMAXPROCS.
+	Workers int
+	// BatchSize is the number of articles saved per transaction.
+	BatchSize int
+	// FlushEvery bounds how long a partial batch waits before it is saved.
+	FlushEvery time.Duration
+	// Ingest configures the readers.
+	Ingest ingest.Options
+	// Progress, when set, is called after every saved batch.
+	Progress func(Summary)
+	// OnError, when set, is called for every record that failed.
+	OnError func(*parallax.RecordError)
+	// AfterSave, when set, is called with every saved batch and its
+	// results, before the next batch: the hook for corpus stages.
+	AfterSave func(ctx context.Context, batch []*parallax.Analysis, res []parallax.SaveResult) error
+	Logger    *slog.Logger
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	Records    int           `json:"records"`    // records read, failed ones included
+	Stored     int           `json:"stored"`     // new articles saved
+	Duplicates int           `json:"duplicates"` // records whose body was already stored
+	Unchanged  int           `json:"unchanged"`  // records skipped: same source and text already stored
+	Failed     int           `json:"failed"`     // records that failed
+	Quotes     int           `json:"quotes"`     // quotes in new articles
+	Elapsed    time.Duration `json:"elapsed_ns"` // wall time so far
+	Errors     []string      `json:"errors,omitempty"`
+}
+
+// Rate returns records per second.
+func (s Summary) Rate() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Records) / s.Elapsed.Seconds()
+}
+
+// MaxErrors bounds the errors a Summary keeps; all are counted.
+const MaxErrors = 1000
+
+// Runner reads inputs, analyses every record and saves the results.
+type Runner struct {
+	Store    parallax.Store
+	Analyzer *Analyzer
+	Options  Options
+}
+
+type item struct {
+	seq     int
+	rec     *parallax.Record
+	rawHash string
+	an      *parallax.Analysis
+	skip    bool // already stored from this source
+	err     *parallax.RecordError
+}
+
+// Run processes inputs until they are exhausted or ctx is done. Every
+// batch saved before an interruption stays saved; a re-run skips the
+// records already stored. The returned error is nil when only some records
+// failed: Summary.Failed says how many.
+func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
+	opt := r.Options
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	batchSize := opt.BatchSize
+	if batchSize <= 0 {
+		batchSize = DefaultBatchSize
+	}
+	flushEvery := opt.FlushEvery
+	if flushEvery <= 0 {
+		flushEvery = DefaultFlushEvery
+	}
+	log := opt.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+
+	start := time.Now()
+	var sum Summary
+	// inflight bounds the records between reading and the batch, so the
+	// reorder buffer cannot grow with the corpus.
+	inflight := make(chan struct{}, workers*16)
+	todo := make(chan *item, workers*2)
+	done := make(chan *item, workers*2)
+
+	g, gctx := errgroup.WithContext(ctx)
+
+	// Reader: one record at a time, numbered in input order.
+	g.Go(func() error {
+		defer close(todo)
+		seq := 0
+		return ingest.Walk(gctx, inputs, opt.Ingest, func(rec *parallax.Record, err error) error {
+			it := &item{seq: seq, rec: rec}
+			seq++
+			if err != nil {
+				var re *parallax.RecordError
+				if !errors.As(err, &re) {
+					re = &parallax.RecordError{Source: "?", Stage: "read", Err: err}
+				}
+				it.err = re
+			}
+			select {
+			case inflight <- struct{}{}:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+			select {
+			case todo <- it:
+				return nil
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		})
+	})
+
+	// Workers: the per-article stages.
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		g.Go(func() error {
+			defer wg.Done()
+			for it := range todo {
+				if it.err == nil {
+					r.work(gctx, it)
+				}
+				select {
+				case done <- it:
+				case <-gctx.Done():
+					return gctx.Err()
+				}
+			}
+			return nil
+		})
+	}
+	go func() { wg.Wait(); close(done) }()
+
+	// Writer: restore input order, save in batches.
+	g.Go(func() error {
+		pending := map[int]*item{}
+		next := 0
+		var batch []*parallax.Analysis
+		ticker := time.NewTicker(flushEvery)
+		defer ticker.Stop()
+
+		flush := func() error {
+			if len(batch) > 0 {
+				res, err := r.Store.Save(gctx, batch)
+				if err != nil {
+					return err
+				}
+				for i, rs := range res {
+					if rs.Created {
+						sum.Stored++
+						sum.Quotes += len(batch[i].Quotes)
+					} else {
+						sum.Duplicates++
+					}
+				}
+				if opt.AfterSave != nil {
+					if err := opt.AfterSave(gctx, batch, res); err != nil {
+						return err
+					}
+				}
+			}
+			batch = batch[:0]
+			sum.Elapsed = time.Since(start)
+			if opt.Progress != nil {
+				opt.Progress(sum)
+			}
+			return nil
+		}
+		accept := func(it *item) {
+			sum.Records++
+			switch {
+			case it.err != nil:
+				sum.Failed++
+				if len(sum.Errors) < MaxErrors {
+					sum.Errors = append(sum.Errors, it.err.Error())
+				}
+				log.Warn("record failed", "source", it.err.Source, "stage", it.err.Stage, "err", it.err.Err)
+				if opt.OnError != nil {
+					opt.OnError(it.err)
+				}
+			case it.skip:
+				sum.Unchanged++
+			default:
+				batch = append(batch, it.an)
+			}
+			<-inflight
+		}
+		for {
+			select {
+			case it, ok := <-done:
+				if !ok {
+					return flush()
+				}
+				pending[it.seq] = it
+				for {
+					it, ok := pending[next]
+					if !ok {
+						break
+					}
+					delete(pending, next)
+					next++
+					accept(it)
+					if len(batch) >= batchSize {
+						if err := flush(); err != nil {
+							return err
+						}
+					}
+				}
+			case <-ticker.C:
+				if err := flush(); err != nil {
+					return err
+				}
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}
+	})
+
+	err := g.Wait()
+	sum.Elapsed = time.Since(start)
+	return sum, err
+}
+
+func (r *Runner) work(ctx context.Context, it *item) {
+	it.rawHash = RawHash(it.rec.Text)
+	seen, err := r.Store.HasSource(ctx, it.rec.Source, it.rawHash)
+	if err == nil && seen {
+		it.skip = true
+		return
+	}
+	an, err := r.Analyzer.Analyze(it.rec)
+	if err != nil {
+		var re *parallax.RecordError
+		if !errors.As(err, &re) {
+			re = &parallax.RecordError{Source: it.rec.Source, Stage: "analyze", Err: err}
+		}
+		it.err = re
+		return
+	}
+	it.an = an
+	it.rec = nil // the analysis holds what is needed
+}
