@@ -11,6 +11,8 @@ type CorpusStore interface {
 	SaveFeatures(ctx context.Context, article int64, kind string, blob []byte) error
 	// Features calls fn for every stored blob of kind, in article order.
 	Features(ctx context.Context, kind string, fn func(article int64, blob []byte) error) error
+	// Feature returns one article's blob of kind; ErrNotFound if absent.
+	Feature(ctx context.Context, article int64, kind string) ([]byte, error)
 
 	// SaveDuplicate records that d.Article duplicates d.Original.
 	SaveDuplicate(ctx context.Context, d Duplicate) error
