@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -58,12 +59,17 @@ language and quote stages. Use analyze for the whole job.`
 		}
 		an := pipeline.NewAnalyzer()
 		an.Quoteless = ingestOnly
+		corpus, err := pipeline.OpenCorpus(ctx, db)
+		if err != nil {
+			return err
+		}
 		stderr := cmd.ErrOrStderr()
 		bar := newBar(stderr, g.quiet)
 		r := &pipeline.Runner{Store: db, Analyzer: an, Options: pipeline.Options{
 			Workers:   workers,
 			BatchSize: batch,
 			Progress:  bar.update,
+			AfterSave: corpus.Add,
 		}}
 		r.Options.Ingest.Stdin = cmd.InOrStdin()
 		r.Options.Ingest.MaxRecordBytes = maxBytes
@@ -71,6 +77,10 @@ language and quote stages. Use analyze for the whole job.`
 			r.Options.OnError = func(e *parallax.RecordError) { bar.println(e.Error()) }
 		}
 		sum, err := r.Run(ctx, args)
+		// Stories of what was saved are saved too, even after Ctrl-C.
+		if ferr := corpus.Flush(context.WithoutCancel(ctx)); ferr != nil && err == nil {
+			err = fmt.Errorf("save stories: %w", ferr)
+		}
 		bar.finish()
 		if !g.quiet {
 			printSummary(cmd.OutOrStdout(), stderr, sum, g.verbose)

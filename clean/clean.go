@@ -1,0 +1,756 @@
+package clean
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+
+	"github.com/parallax-news/parallax"
+)
+
+// Options configure a Cleaner; the zero value gives the defaults.
+type Options struct {
+	// Memory, when set, gives cross-document line counts: a line seen in at
+	// least RepeatThreshold documents of the same source (record outlet,
+	// else URL host) is dropped as boilerplate. See Memory for ordering.
+	Memory *Memory
+	// RepeatThreshold is the number of documents that makes a line
+	// boilerplate; 0 means 3.
+	RepeatThreshold int
+	// Learn makes Clean add each record to Memory after cleaning it. Results
+	// then depend on the order records are cleaned in.
+	Learn bool
+	// DateConflictDays is how far (in days) a dateline's month and day may be
+	// from the page date before the dateline wins; 0 means 14.
+	DateConflictDays int
+	// SkipLanguage leaves Language empty when the record has none instead
+	// of detecting it.
+	SkipLanguage bool
+}
+
+// Cleaner turns records into articles. It is safe for concurrent use.
+type Cleaner struct {
+	opt Options
+}
+
+// New returns a Cleaner with opt, defaults filled in.
+func New(opt Options) *Cleaner {
+	if opt.RepeatThreshold <= 0 {
+		opt.RepeatThreshold = 3
+	}
+	if opt.DateConflictDays <= 0 {
+		opt.DateConflictDays = 14
+	}
+	return &Cleaner{opt: opt}
+}
+
+// Reasons recorded in Article.Removed.
+const (
+	ReasonTitle       = "title"
+	ReasonHeader      = "header"
+	ReasonHeading     = "heading"
+	ReasonBoilerplate = "boilerplate"
+	ReasonCaption     = "caption"
+	ReasonComments    = "comments"
+	ReasonForeign     = "foreign-script"
+	ReasonDate        = "date"
+	ReasonDateline    = "dateline"
+	ReasonByline      = "byline"
+	ReasonCredit      = "credit"
+	ReasonWidget      = "widget"
+)
+
+// outlet candidate weights by where the name was read.
+const (
+	wMasthead = 1
+	wFooter   = 1
+	wCaption  = 2
+	wDateline = 3
+)
+
+type doc struct {
+	raw      string
+	low      string     // short units' text with ASCII letters lower-cased
+	ws       [][]string // per short unit: its first words, lower-cased, punctuation-trimmed
+	credit   [][]string // per unit: contributor names when it is a credit line
+	units    []unit
+	dom      int  // dominant script
+	title    int  // unit index of the title, -1 if none
+	variant  bool // the title line differs from the record's title
+	comments int  // first unit of the comment section, len(units) if none
+	outlets  map[string]int
+	order    []string // outlet candidates in first-seen order
+	dates    []dateAt // date lines outside the comments, in order
+	first    int      // first body paragraph, -1 if none
+	capDate  string
+	capSpan  parallax.Span
+	byline   string
+	contrib  []string
+}
+
+// dateAt is a date line: its unit, date and span in Raw.
+type dateAt struct {
+	unit int
+	date string
+	span parallax.Span
+}
+
+func (d *doc) text(i int) string { return d.raw[d.units[i].start:d.units[i].end] }
+
+// maxWords bounds the words kept per unit for the word-list rules, all of
+// which apply to short lines only.
+const maxWords = 21
+
+// prepare fills low, ws and credit for the short units (at most 30
+// words): the word-list rules only ever apply to those.
+func (d *doc) prepare() {
+	const short = 30
+	size := 0
+	for i := range d.units {
+		if u := &d.units[i]; u.f.words <= short {
+			size += u.end - u.start + 1
+		}
+	}
+	lowBuf := make([]byte, 0, size)
+	offs := make([]int, len(d.units)+1)
+	for i := range d.units {
+		offs[i] = len(lowBuf)
+		if u := &d.units[i]; u.f.words <= short {
+			for k := u.start; k < u.end; k++ {
+				c := d.raw[k]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				lowBuf = append(lowBuf, c)
+			}
+		}
+	}
+	offs[len(d.units)] = len(lowBuf)
+	d.low = string(lowBuf)
+	d.ws = make([][]string, len(d.units))
+	d.credit = make([][]string, len(d.units))
+	buf := make([]string, 0, 16)
+	for i := range d.units {
+		u := &d.units[i]
+		if u.f.words > short {
+			continue
+		}
+		low := d.low[offs[i]:offs[i+1]]
+		start := len(buf)
+		for k := 0; k < len(low) && len(buf)-start < maxWords; {
+			for k < len(low) && (low[k] == ' ' || low[k] == '\t' || low[k] == '\n' || low[k] == '\r') {
+				k++
+			}
+			j := k
+			for j < len(low) && low[j] != ' ' && low[j] != '\t' && low[j] != '\n' && low[j] != '\r' {
+				j++
+			}
+			if w := trimPunct(low[k:j]); w != "" {
+				buf = append(buf, w)
+			}
+			k = j
+		}
+		d.ws[i] = buf[start:len(buf):len(buf)]
+		if strings.Contains(low, " contribut") || strings.HasPrefix(low, "reporting by") || strings.HasPrefix(low, "additional reporting") {
+			d.credit[i] = contributors(d.text(i), &u.f)
+		}
+	}
+}
+
+func (d *doc) addOutlet(name string, w int) {
+	name = normOutlet(name)
+	if name == "" || !nameLike(name) {
+		return
+	}
+	if d.outlets == nil {
+		d.outlets = map[string]int{}
+	}
+	key := strings.ToLower(name)
+	if _, ok := d.outlets[key]; !ok {
+		d.order = append(d.order, name)
+	}
+	d.outlets[key] += w
+}
+
+func (d *doc) bestOutlet() string {
+	best, bw := "", 0
+	for _, name := range d.order {
+		if w := d.outlets[strings.ToLower(name)]; w > bw {
+			best, bw = name, w
+		}
+	}
+	return best
+}
+
+// Clean cleans one record. It reads nothing but rec (and the Memory, when
+// configured) and returns an error only for a nil record.
+func (c *Cleaner) Clean(rec *parallax.Record) (*parallax.Article, error) {
+	if rec == nil {
+		return nil, parallax.Errorf(parallax.EINVALID, "clean: nil record")
+	}
+	raw := rec.Text
+	d := &doc{raw: raw, first: -1}
+	d.units = splitUnits(raw)
+	d.dom = dominantScript(d.units)
+	d.prepare()
+	a := &parallax.Article{
+		Source: rec.Source, SourceID: rec.SourceID, URL: rec.URL, Raw: raw,
+	}
+	meta := map[string]any{}
+	for k, v := range rec.Meta {
+		meta[k] = v
+	}
+
+	d.title = d.findTitle(rec.Title)
+	d.comments = d.findComments()
+	d.classify(c, SourceKey(rec))
+	d.structure()
+	dl, dlUnit := d.findDateline()
+
+	// Title.
+	a.Title = strings.TrimSpace(rec.Title)
+	if d.title >= 0 && d.variant {
+		meta["text_title"], _, _ = titlePart(d.text(d.title))
+	} else if d.title >= 0 {
+		u := d.units[d.title]
+		a.TitleSpan = parallax.Span{Start: u.start, End: u.end}
+		if a.Title == "" {
+			t, off, sites := titlePart(d.text(d.title))
+			a.Title = t
+			a.TitleSpan = parallax.Span{Start: u.start + off, End: u.start + off + len(t)}
+			for _, s := range sites {
+				d.addOutlet(s, wMasthead)
+			}
+		}
+	}
+
+	// Dateline, byline.
+	if dlUnit >= 0 {
+		base := d.units[dlUnit].start
+		a.Dateline = dl.place
+		if allCaps(dl.place) || allCaps(strings.SplitN(dl.place, ",", 2)[0]) {
+			a.Dateline = titleCase(dl.place)
+		}
+		a.DatelineSpan = parallax.Span{Start: base + dl.start, End: base + dl.end}
+		if dl.agency != "" {
+			d.addOutlet(dl.agency, wDateline)
+			meta["dateline_agency"] = dl.agency
+		}
+		if d.byline == "" && dl.reporter != "" {
+			d.byline = dl.reporter
+		}
+	}
+	a.Byline = d.byline
+	if len(d.contrib) > 0 {
+		meta["contributors"] = d.contrib
+	}
+
+	// Outlet.
+	a.Outlet = strings.TrimSpace(rec.Outlet)
+	if a.Outlet == "" {
+		a.Outlet = d.bestOutlet()
+	}
+	if a.Outlet == "" {
+		a.Outlet = urlHost(rec.URL)
+	}
+
+	// Published.
+	c.published(a, rec, d, dl, dlUnit, meta)
+
+	// Body.
+	a.Paragraphs = make([]parallax.Span, 0, len(d.units))
+	size := 0
+	for i, u := range d.units {
+		if i >= d.comments {
+			break
+		}
+		if u.reason == "" {
+			a.Paragraphs = append(a.Paragraphs, parallax.Span{Start: u.start, End: u.end})
+			size += u.end - u.start + 2
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, p := range a.Paragraphs {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(raw[p.Start:p.End])
+	}
+	a.Text = b.String()
+	sum := sha256.Sum256([]byte(a.Text))
+	a.Hash = hex.EncodeToString(sum[:])
+	a.Removed = d.removed()
+
+	// Language.
+	a.Language = normLang(rec.Language)
+	if a.Language == "" && !c.opt.SkipLanguage {
+		a.Language = detectLanguage(a.Text, d.dom)
+	}
+	if len(meta) > 0 {
+		a.Meta = meta
+	}
+	if c.opt.Learn && c.opt.Memory != nil {
+		c.opt.Memory.Observe(rec)
+	}
+	return a, nil
+}
+
+// published fills Published and DateSpan: the record's date, else a date
+// line near the top, else a caption date; a dateline's month and day win
+// over a page date more than DateConflictDays away.
+func (c *Cleaner) published(a *parallax.Article, rec *parallax.Record, d *doc, dl dateline, dlUnit int, meta map[string]any) {
+	page, span := "", parallax.Span{}
+	if p := strings.TrimSpace(rec.Published); p != "" {
+		if _, err := time.Parse("2006-01-02", p); err == nil {
+			page = p
+		} else if _, err := time.Parse(time.RFC3339, p); err == nil {
+			page = p
+		} else if dd, _, ok := ParseDate(p); ok {
+			page = dd
+		} else {
+			meta["published_raw"] = p
+		}
+	}
+	fromRecord := page != ""
+	if page == "" {
+		page, span = d.pageDate()
+		if page == "" {
+			page, span = d.capDate, d.capSpan
+		}
+	}
+	a.Published, a.DateSpan = page, span
+	if dlUnit < 0 || dl.month == 0 || page == "" {
+		return
+	}
+	pt, err := time.Parse("2006-01-02", page[:min(10, len(page))])
+	if err != nil {
+		return
+	}
+	y := pt.Year()
+	if dl.day > daysIn(y, dl.month) {
+		return
+	}
+	dt := time.Date(y, time.Month(dl.month), dl.day, 0, 0, 0, 0, time.UTC)
+	if dt.After(pt) {
+		y--
+		if dl.day > daysIn(y, dl.month) {
+			return
+		}
+		dt = time.Date(y, time.Month(dl.month), dl.day, 0, 0, 0, 0, time.UTC)
+	}
+	meta["dateline_date"] = dt.Format("2006-01-02")
+	if pt.Sub(dt) <= time.Duration(c.opt.DateConflictDays)*24*time.Hour {
+		return
+	}
+	meta["date_conflict"] = true
+	if fromRecord {
+		return
+	}
+	meta["page_date"] = page
+	a.Published = dt.Format("2006-01-02")
+	base := d.units[dlUnit].start
+	a.DateSpan = parallax.Span{Start: base + dl.start, End: base + dl.end}
+}
+
+// pageDate is the first date line above the body, else the first one at all.
+func (d *doc) pageDate() (string, parallax.Span) {
+	for _, x := range d.dates {
+		if d.first < 0 || x.unit < d.first {
+			return x.date, x.span
+		}
+	}
+	if len(d.dates) > 0 {
+		return d.dates[0].date, d.dates[0].span
+	}
+	return "", parallax.Span{}
+}
+
+// dominantScript is the script with most letters in the document.
+func dominantScript(units []unit) int {
+	var n [nScripts]int
+	for i := range units {
+		for k, c := range units[i].f.script {
+			n[k] += int(c)
+		}
+	}
+	best := 0
+	for k := range n {
+		if n[k] > n[best] {
+			best = k
+		}
+	}
+	return best
+}
+
+// findTitle returns the unit holding the title: the record's title when
+// the text repeats it near the top, else the first headline-shaped line
+// there; -1 when none.
+func (d *doc) findTitle(recTitle string) int {
+	limit := min(len(d.units), 12)
+	if recTitle = strings.TrimSpace(recTitle); recTitle != "" {
+		want := normKey(recTitle)
+		for i := 0; i < limit; i++ {
+			got := normKey(d.text(i))
+			if got == want || len(got) > 10 && len(want) > 10 && (strings.Contains(got, want) && len(want)*5 >= len(got)*4 || strings.Contains(want, got) && len(got)*5 >= len(want)*4) {
+				return i
+			}
+			if d.units[i].f.bodyLike() && d.units[i].f.words > 35 {
+				break
+			}
+		}
+		// The text has its own (variant) headline, if any.
+		d.variant = true
+	}
+	prose := 0
+	for i := 0; i < limit; i++ {
+		u := &d.units[i]
+		s := d.text(i)
+		// A first line may end in a period (some sources add one to every
+		// headline), unless the record's own title is elsewhere.
+		allowPeriod := i == 0 && !d.variant && (u.blankAfter || u.f.terminal != '.' || i+1 < len(d.units) && d.units[i+1].f.words > u.f.words)
+		if (i == 0 || u.f.words >= 3) && headlineShaped(s, &u.f, allowPeriod) && !widgetLine(s, &u.f, d.ws[i]) {
+			if dl, ok := parseDateline(s); !ok || dl.rest >= len(s) || !u.f.bodyLike() {
+				return i
+			}
+		}
+		if u.f.bodyLike() {
+			if prose++; prose >= 2 || u.f.words > 35 {
+				break
+			}
+		}
+	}
+	return -1
+}
+
+// normKey lower-cases s and keeps only letters and digits, single-spaced.
+func normKey(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		if r < utf8.RuneSelf && !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') || r == '’' || r == '‘' || r == '“' || r == '”' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// findComments returns the first unit of a reader-comment section, or
+// len(units). It needs some article prose before it.
+func (d *doc) findComments() int {
+	n := len(d.units)
+	body, indented := 0, 0
+	for i := range d.units {
+		if i != d.title && d.units[i].f.bodyLike() {
+			body++
+			if d.units[i].indent > 0 {
+				indented++
+			}
+		}
+	}
+	bodyIndented := indented*2 > body
+	// later[i] counts the post counters and time stamps from unit i on.
+	later := make([]int, n+1)
+	for i := n - 1; i >= 0; i-- {
+		later[i] = later[i+1]
+		if ws := d.ws[i]; engagementLine(&d.units[i].f, ws) || timeAgoLine(&d.units[i].f, ws) {
+			later[i]++
+		}
+	}
+	seen, ended := 0, false
+	for i := d.title + 1; i < n; i++ {
+		u := &d.units[i]
+		s := d.text(i)
+		ws := d.ws[i]
+		if seen >= 2 {
+			switch {
+			case replyHeading(&u.f, ws):
+				return i
+			case numberedPost(s) && (u.indent > 0 && !bodyIndented || later[i] > 0 || ended):
+				return i
+			case ended && u.indent > 0 && !bodyIndented:
+				return i
+			case ended && u.f.words >= 5 && firstPerson(lw(s)):
+				// forum voice after the article's closing credit
+				return i
+			case (engagementLine(&u.f, ws) || timeAgoLine(&u.f, ws)) && (later[i] >= 2 || ended || i*10 >= n*7):
+				// One counter in mid-article may belong to an embedded
+				// post; a series of them, or one near the end, is a thread.
+				return d.postStart(i)
+			}
+		}
+		if u.f.bodyLike() {
+			seen++
+		}
+		if d.credit[i] != nil {
+			ended = true
+		}
+	}
+	return n
+}
+
+// postStart walks back from a post's counter line over the post it
+// belongs to: the paragraph above, and above that any paragraphs in a
+// first-person forum voice or indented unlike the body.
+func (d *doc) postStart(i int) int {
+	j := i
+	if j-1 > d.title && d.credit[j-1] == nil {
+		j--
+	}
+	for j-1 > d.title {
+		u := &d.units[j-1]
+		if d.credit[j-1] != nil || !(u.indent > 0 || firstPerson(lw(d.text(j-1)))) {
+			break
+		}
+		j--
+	}
+	return j
+}
+
+// classify gives units their line-level reasons: header lines above the
+// title, dates, bylines, captions, stray scripts, widgets, credits and
+// lines repeated across the source's documents.
+func (d *doc) classify(c *Cleaner, key string) {
+	if d.title >= 0 {
+		d.units[d.title].reason = ReasonTitle
+	}
+	for i := 0; i < d.comments; i++ {
+		u := &d.units[i]
+		if i == d.title {
+			continue
+		}
+		s := d.text(i)
+		ws := d.ws[i]
+		if dd, sp, ok := dateLine(s, &u.f); ok {
+			u.reason = ReasonDate
+			d.dates = append(d.dates, dateAt{i, dd, parallax.Span{Start: u.start + sp[0], End: u.start + sp[1]}})
+			continue
+		}
+		if name := bylineName(s); name != "" {
+			u.reason = ReasonByline
+			// "By Name, Agency Name": the agency is an outlet signal.
+			if j := strings.LastIndex(name, ", "); j > 0 && anyIn(lw(name[j+2:]), agencyWords) {
+				d.addOutlet(name[j+2:], wCaption)
+				name = name[:j]
+			}
+			if d.byline == "" {
+				d.byline = name
+			}
+			continue
+		}
+		if dd, sp, src, ok := captionDate(s, &u.f); ok {
+			u.reason = ReasonCaption
+			if d.capDate == "" {
+				d.capDate, d.capSpan = dd, parallax.Span{Start: u.start + sp[0], End: u.start + sp[1]}
+			}
+			d.addOutlet(src, wCaption)
+			continue
+		}
+		if rightsLine(&u.f, ws) {
+			u.reason = ReasonBoilerplate
+			continue
+		}
+		if captionLine(s, &u.f, ws) {
+			u.reason = ReasonCaption
+			if k := strings.IndexRune(s, '©'); k >= 0 && copyrightSign(s) {
+				credit := s[k+len("©"):]
+				if j := strings.IndexAny(credit, "/|,"); j >= 0 {
+					credit = credit[:j]
+				}
+				d.addOutlet(credit, wCaption)
+			}
+			continue
+		}
+		if u.f.letters >= 3 && u.f.main != d.dom && int(u.f.script[u.f.main])*2 > u.f.letters {
+			u.reason = ReasonForeign
+			continue
+		}
+		if widgetLine(s, &u.f, ws) {
+			u.reason = ReasonWidget
+			continue
+		}
+		if names := d.credit[i]; names != nil {
+			u.reason = ReasonCredit
+			d.contrib = append(d.contrib, names...)
+			continue
+		}
+		if d.title >= 0 && i < d.title {
+			u.reason = ReasonHeader
+			if u.f.words <= 6 && !u.f.sentenceEnd() {
+				head := s
+				if j := strings.IndexAny(head, ",|·"); j >= 0 {
+					head = head[:j]
+				}
+				d.addOutlet(head, wMasthead)
+			}
+			continue
+		}
+		if c.opt.Memory != nil && key != "" && u.f.words <= 40 {
+			if c.opt.Memory.Count(key, s) >= c.opt.RepeatThreshold {
+				u.reason = ReasonBoilerplate
+			}
+		}
+	}
+}
+
+// structure applies the reasons that depend on position: short lines
+// without sentence shape before the first body paragraph are header,
+// between body paragraphs heading, after the last one footer.
+func (d *doc) structure() {
+	first, last := -1, -1
+	for i := 0; i < d.comments; i++ {
+		if u := &d.units[i]; u.reason == "" && u.f.bodyLike() {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	d.first = first
+	if first < 0 {
+		return
+	}
+	for i := 0; i < d.comments; i++ {
+		u := &d.units[i]
+		if u.reason != "" || u.f.bodyLike() && !(i > first && i < last && u.f.terminal == '?') {
+			continue
+		}
+		s := d.text(i)
+		switch {
+		case i < first:
+			if !u.f.sentenceEnd() && u.f.words <= 25 {
+				u.reason = ReasonHeader
+			}
+		case i > last:
+			// footer: no sentence shape, or a bare name or handle
+			if !u.f.sentenceEnd() || u.f.words < 3 && (u.f.capWords == u.f.words || strings.IndexByte(s, '@') >= 0) {
+				u.reason = ReasonBoilerplate
+				if j := lastSep(s); j > 0 && u.f.words <= 6 {
+					for _, part := range []string{s[j:], s[:j]} {
+						part = strings.Trim(part, " -–—|")
+						if r, _ := utf8.DecodeRuneInString(part); r >= 'A' && r <= 'Z' || r > utf8.RuneSelf {
+							d.addOutlet(part, wFooter)
+							break
+						}
+					}
+				}
+			}
+		default:
+			// A paragraph continuing a quotation left open above is body.
+			if headingShaped(s, &u.f) && i > first && !(isOpenQuote(u.f.first) && quoteOpen(d.prevBody(i))) {
+				u.reason = ReasonHeading
+			}
+		}
+	}
+}
+
+// prevBody returns the text of the nearest body unit before i, "" if none.
+func (d *doc) prevBody(i int) string {
+	for j := i - 1; j >= 0; j-- {
+		if d.units[j].reason == "" {
+			return d.text(j)
+		}
+	}
+	return ""
+}
+
+// quoteOpen reports whether s ends inside a quotation: more curly opening
+// than closing double quotes, or an odd number of straight ones.
+func quoteOpen(s string) bool {
+	open, straight := 0, 0
+	for _, r := range s {
+		switch r {
+		case '“', '«', '„':
+			open++
+		case '”', '»':
+			open--
+		case '"':
+			straight++
+		}
+	}
+	return open > 0 || straight%2 == 1
+}
+
+// findDateline looks for a dateline at the start of the first three body
+// paragraphs; a paragraph that is nothing but a dateline is removed.
+func (d *doc) findDateline() (dateline, int) {
+	seen := 0
+	for i := 0; i < d.comments && seen < 3; i++ {
+		u := &d.units[i]
+		if u.reason == ReasonHeader && i > d.title && (d.first < 0 || i < d.first) {
+			// a dateline alone on its line above the body
+			if dl, ok := parseDateline(d.text(i)); ok && strings.TrimSpace(d.text(i)[dl.rest:]) == "" {
+				u.reason = ReasonDateline
+				return dl, i
+			}
+		}
+		if u.reason != "" {
+			continue
+		}
+		seen++
+		s := d.text(i)
+		if dl, ok := parseDateline(s); ok {
+			if strings.TrimSpace(s[dl.rest:]) == "" {
+				u.reason = ReasonDateline
+			}
+			return dl, i
+		}
+	}
+	return dateline{}, -1
+}
+
+// removed lists the dropped units; the comment section is one span.
+func (d *doc) removed() []parallax.Removal {
+	var out []parallax.Removal
+	for i := 0; i < d.comments; i++ {
+		u := &d.units[i]
+		if u.reason == "" {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Reason == u.reason && u.reason != ReasonTitle && onlySpace(d.raw[out[n-1].Span.End:u.start]) {
+			out[n-1].Span.End = u.end
+			continue
+		}
+		out = append(out, parallax.Removal{Span: parallax.Span{Start: u.start, End: u.end}, Reason: u.reason})
+	}
+	if d.comments < len(d.units) {
+		out = append(out, parallax.Removal{
+			Span:   parallax.Span{Start: d.units[d.comments].start, End: d.units[len(d.units)-1].end},
+			Reason: ReasonComments,
+		})
+	}
+	return out
+}
+
+func onlySpace(s string) bool {
+	for _, r := range s {
+		if !spaceRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// normLang reduces a record's language tag to its ISO 639-1 part ("en-GB" → "en").
+func normLang(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "-_"); i > 0 {
+		s = s[:i]
+	}
+	if len(s) == 3 {
+		if l := whatlanggo.CodeToLang(s); l.Iso6391() != "" {
+			return l.Iso6391()
+		}
+	}
+	return s
+}

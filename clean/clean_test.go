@@ -1,0 +1,543 @@
+package clean_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/clean"
+)
+
+// Fixtures are invented pages of invented outlets, each exercising
+// signals in shapes the seed files do not have.
+
+const harborLedger = `THE HARBOR LEDGER | Est. 1887
+Your coastal news, every morning. Subscribe today and never miss a tide.
+
+Fishing Fleet Returns Early as Storm Closes In
+
+By Marta Quill
+Tuesday, 4 March 2025 09:30 GMT
+Share this: Facebook Twitter WhatsApp Email
+
+PORTSMOUTH, Maine (Harbor Wire) — Dozens of trawlers cut their trips short on Monday after forecasters warned of a late-winter storm.
+
+The harbor master said crews began arriving before dawn. "We have never seen the whole fleet in this early," she said.
+
+Photo: Ned Varga / Harbor Ledger
+© Harbor Ledger 2025
+
+Crews Brace for 'Worst in a Decade'
+
+Skippers said the lost days would cost them thousands of dollars each. "It is a gamble either way," one captain said.
+
+Advertisement
+
+The storm is expected to reach the coast by Wednesday night, the weather service said.
+
+Related: How the 1978 blizzard reshaped the waterfront
+
+More from The Harbor Ledger
+Log in to save articles
+Copyright 2025 The Harbor Ledger. All rights reserved.
+`
+
+const disqusThread = `Council Approves New Bike Lanes
+
+The city council voted 7-2 on Thursday to add protected bike lanes along Main Street, ending a debate that lasted more than a year.
+
+Supporters said the lanes would make the street safer for children riding to school. Opponents warned of lost parking for small shops.
+
+Construction is set to begin in the spring and should take about four months, officials said.
+
+23 Comments
+
+Sort by Best
+
+riverrat77
+2 hours ago
+I think this is a terrible idea. "Nobody rides bikes in February," my neighbor says, and he is right.
+Reply
+
+greenwheels
+an hour ago
+Finally! I have been waiting years for this.
+Reply
+`
+
+const cyrillicStray = `Ministers Agree Grain Deal After Long Night
+
+Trade ministers agreed on Friday to extend a grain export deal for another six months, according to officials familiar with the talks.
+
+The agreement keeps shipping lanes open for cargo vessels and sets up a joint inspection centre.
+
+Подписывайтесь на наш канал
+
+"This is good news for importers," an analyst said in an interview.
+
+欢迎订阅我们的频道
+`
+
+const numberedComments = `Library Opens Late-Night Study Hall
+
+The central library will stay open until midnight during exam weeks, the library board said on Wednesday.
+
+Students had petitioned for longer hours for two years, the board's chair said. "We listened," she said.
+
+Jo Pike contributed to this report.
+
+1. Great news. I used to study in my car because there was nowhere else to go.
+12 likes
+2. "About time," says everyone who ever needed a quiet room after ten.
+4 likes
+
+Leave a comment
+
+Your email address will not be published.
+`
+
+const wrapped = `Town Budget Passes With Narrow Margin
+
+The town budget passed by a single vote on Tuesday night after a
+long debate over road repairs and the cost of a new fire engine for
+the volunteer department.
+
+Members who voted against it said the plan leaned too heavily on
+reserves and would leave the town exposed if revenue fell short next
+year.
+`
+
+const singleNewlines = `Port Strike Ends After Nine Days
+Dock workers returned to their posts on Monday after union leaders accepted a revised wage offer.
+"We got most of what we asked for," a union spokesman said.
+Shipping companies said it would take a week to clear the backlog.
+`
+
+const dateConflict = `Talks Resume in Geneva
+
+Posted 2023-09-30
+
+GENEVA, March 2 (Alpine Press Agency) -- Negotiators returned to the table on Thursday after a two-week pause, diplomats said.
+
+Both sides said they hoped to reach a framework agreement before the summer.
+`
+
+const qaAndQuestions = `Interview: The Mayor on Housing
+
+The mayor sat down with reporters on Friday to discuss the housing shortage and her plans for the coming year.
+
+Q: Will rents keep rising?
+
+A: They will unless we build more. That is the whole story, really.
+
+What happens next?
+
+The council will vote on the zoning plan in May, her office said.
+`
+
+func cleanText(t *testing.T, rec *parallax.Record) *parallax.Article {
+	t.Helper()
+	a, err := clean.New(clean.Options{}).Clean(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, a)
+	return a
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct {
+		name      string
+		rec       parallax.Record
+		title     string
+		outlet    string
+		published string
+		dateline  string
+		byline    string
+		language  string
+		meta      map[string]any
+		paras     int // number of paragraphs, -1 to skip
+		gone      map[string]string
+		kept      []string
+	}{
+		{
+			name:      "masthead, byline, share line, captions, crosshead, footer",
+			rec:       parallax.Record{Text: harborLedger},
+			title:     "Fishing Fleet Returns Early as Storm Closes In",
+			outlet:    "Harbor Wire",
+			published: "2025-03-04",
+			dateline:  "Portsmouth, Maine",
+			byline:    "Marta Quill",
+			language:  "en",
+			paras:     4,
+			gone: map[string]string{
+				"THE HARBOR LEDGER | Est. 1887":                          "header",
+				"Your coastal news, every morning.":                      "header",
+				"By Marta Quill":                                         "byline",
+				"Tuesday, 4 March 2025 09:30 GMT":                        "date",
+				"Share this: Facebook Twitter WhatsApp Email":            "widget",
+				"Photo: Ned Varga / Harbor Ledger":                       "caption",
+				"© Harbor Ledger 2025":                                   "caption",
+				"Crews Brace for 'Worst in a Decade'":                    "heading",
+				"Advertisement":                                          "widget",
+				"Related: How the 1978 blizzard reshaped the waterfront": "widget",
+				"More from The Harbor Ledger":                            "boilerplate",
+				"Log in to save articles":                                "widget",
+				"Copyright 2025 The Harbor Ledger. All rights reserved.": "boilerplate",
+				"Fishing Fleet Returns Early as Storm Closes In":         "title",
+			},
+			kept: []string{
+				"PORTSMOUTH, Maine (Harbor Wire) — Dozens of trawlers",
+				"\"It is a gamble either way,\" one captain said.",
+				"The storm is expected to reach the coast by Wednesday night, the weather service said.",
+			},
+		},
+		{
+			name:     "disqus-like comment thread",
+			rec:      parallax.Record{Text: disqusThread, URL: "https://www.citybeat.example/news/bike-lanes"},
+			title:    "Council Approves New Bike Lanes",
+			outlet:   "citybeat.example",
+			language: "en",
+			paras:    3,
+			gone: map[string]string{
+				"23 Comments":                  "comments",
+				"riverrat77":                   "comments",
+				"Nobody rides bikes":           "comments",
+				"Finally! I have been waiting": "comments",
+			},
+			kept: []string{"Construction is set to begin in the spring"},
+		},
+		{
+			name:     "stray Cyrillic and CJK lines",
+			rec:      parallax.Record{Text: cyrillicStray},
+			title:    "Ministers Agree Grain Deal After Long Night",
+			language: "en",
+			paras:    3,
+			gone: map[string]string{
+				"Подписывайтесь на наш канал": "foreign-script",
+				"欢迎订阅我们的频道":                   "foreign-script",
+			},
+			kept: []string{"\"This is good news for importers,\" an analyst said in an interview."},
+		},
+		{
+			name:     "numbered posts with like counts after a credit line",
+			rec:      parallax.Record{Text: numberedComments},
+			title:    "Library Opens Late-Night Study Hall",
+			language: "en",
+			meta:     map[string]any{"contributors": []string{"Jo Pike"}},
+			paras:    2,
+			gone: map[string]string{
+				"Jo Pike contributed to this report.": "credit",
+				"Great news. I used to study":         "comments",
+				"\"About time,\" says everyone":       "comments",
+				"Leave a comment":                     "comments",
+			},
+			kept: []string{"\"We listened,\" she said."},
+		},
+		{
+			name:  "hard-wrapped paragraphs are joined",
+			rec:   parallax.Record{Text: wrapped},
+			title: "Town Budget Passes With Narrow Margin",
+			paras: 2,
+			kept: []string{
+				"after a\nlong debate over road repairs",
+				"next\nyear.",
+			},
+			language: "en",
+		},
+		{
+			name:     "one paragraph per line",
+			rec:      parallax.Record{Text: singleNewlines},
+			title:    "Port Strike Ends After Nine Days",
+			paras:    3,
+			language: "en",
+			kept:     []string{"\"We got most of what we asked for,\" a union spokesman said."},
+		},
+		{
+			name:      "dateline date beats a distant page date",
+			rec:       parallax.Record{Text: dateConflict},
+			title:     "Talks Resume in Geneva",
+			outlet:    "Alpine",
+			published: "2023-03-02",
+			dateline:  "Geneva",
+			language:  "en",
+			meta:      map[string]any{"page_date": "2023-09-30", "date_conflict": true},
+			paras:     2,
+			gone:      map[string]string{"Posted 2023-09-30": "date"},
+		},
+		{
+			name: "record fields win",
+			rec: parallax.Record{Text: dateConflict, Title: "Geneva talks resume", Outlet: "Lake Courier",
+				Published: "2023-10-01", Language: "de-CH"},
+			title:     "Geneva talks resume",
+			outlet:    "Lake Courier",
+			published: "2023-10-01",
+			dateline:  "Geneva",
+			language:  "de",
+			meta:      map[string]any{"date_conflict": true},
+			paras:     -1,
+		},
+		{
+			name:     "interview questions and a question paragraph stay",
+			rec:      parallax.Record{Text: qaAndQuestions},
+			title:    "Interview: The Mayor on Housing",
+			language: "en",
+			paras:    5,
+			kept:     []string{"Q: Will rents keep rising?", "What happens next?"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := cleanText(t, &tc.rec)
+			if a.Title != tc.title {
+				t.Errorf("Title = %q, want %q", a.Title, tc.title)
+			}
+			if a.Outlet != tc.outlet {
+				t.Errorf("Outlet = %q, want %q", a.Outlet, tc.outlet)
+			}
+			if a.Published != tc.published {
+				t.Errorf("Published = %q, want %q", a.Published, tc.published)
+			}
+			if a.Dateline != tc.dateline {
+				t.Errorf("Dateline = %q, want %q", a.Dateline, tc.dateline)
+			}
+			if a.Byline != tc.byline {
+				t.Errorf("Byline = %q, want %q", a.Byline, tc.byline)
+			}
+			if a.Language != tc.language {
+				t.Errorf("Language = %q, want %q", a.Language, tc.language)
+			}
+			for k, want := range tc.meta {
+				got := a.Meta[k]
+				if ws, ok := want.([]string); ok {
+					gs, _ := got.([]string)
+					if strings.Join(gs, "|") != strings.Join(ws, "|") {
+						t.Errorf("Meta[%s] = %v, want %v", k, got, want)
+					}
+				} else if got != want {
+					t.Errorf("Meta[%s] = %v, want %v", k, got, want)
+				}
+			}
+			if tc.paras >= 0 && len(a.Paragraphs) != tc.paras {
+				t.Errorf("%d paragraphs, want %d:\n%s", len(a.Paragraphs), tc.paras, a.Text)
+			}
+			for line, reason := range tc.gone {
+				if strings.Contains(a.Text, line) {
+					t.Errorf("Text still contains %q", line)
+				}
+				if got := reasonFor(a, line); got != reason {
+					t.Errorf("%q removed as %q, want %q", line, got, reason)
+				}
+			}
+			for _, s := range tc.kept {
+				if !strings.Contains(a.Text, s) {
+					t.Errorf("Text lost %q:\n%s", s, a.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestCleanNil(t *testing.T) {
+	if _, err := clean.New(clean.Options{}).Clean(nil); parallax.ErrorCode(err) != parallax.EINVALID {
+		t.Fatalf("Clean(nil) error = %v, want an invalid-input error", err)
+	}
+}
+
+func TestCleanEmpty(t *testing.T) {
+	for _, text := range []string{"", "\n\n  \n", "\u00a0"} {
+		a := cleanText(t, &parallax.Record{Text: text})
+		if len(a.Paragraphs) != 0 || a.Text != "" || a.Title != "" {
+			t.Errorf("Clean(%q) = %d paragraphs, title %q", text, len(a.Paragraphs), a.Title)
+		}
+	}
+}
+
+const standaloneDateline = `Floods Cut Off Mountain Villages
+
+NAIROBI, Kenya
+
+Heavy rain washed away two bridges overnight, leaving several villages without road access, the county government said on Sunday.
+
+Rescue teams were using boats to reach families stranded on rooftops, a Red Cross official said.
+`
+
+const embeddedPost = `Senator Responds to Critics Online
+
+The senator answered her critics in a post on Tuesday evening, saying the bill had been misrepresented by opponents.
+
+Her post was shared widely.
+
+1,204 likes
+
+Aides said the senator would hold a town hall meeting next week to explain the proposal to voters in person.
+
+Opponents said they would attend and press her on the cost of the programme, which they called wasteful.
+
+The bill is due for a vote before the end of the month, according to the chamber's schedule.
+
+Both parties expect the vote to be close, and several members have not said how they will vote.
+`
+
+const pipeTitle = `Bridge Reopens After Two-Year Repair | Valley Chronicle
+
+The river bridge reopened to traffic on Saturday after a two-year repair that cost more than expected, city officials said.
+
+Drivers lined up before dawn to be among the first to cross it.
+`
+
+const russianWithEnglish = `Власти объявили о ремонте моста
+
+Мост через реку откроют после ремонта, который продлится два года, сообщили в администрации города в субботу.
+
+Follow us on social media for more updates
+
+Водители смогут пользоваться объездной дорогой, добавили в администрации.
+`
+
+func TestCleanMore(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		title    string
+		outlet   string
+		dateline string
+		language string
+		paras    int
+		gone     map[string]string
+		kept     []string
+	}{
+		{
+			name:     "dateline on a line of its own",
+			text:     standaloneDateline,
+			title:    "Floods Cut Off Mountain Villages",
+			dateline: "Nairobi, Kenya",
+			language: "en",
+			paras:    2,
+			gone:     map[string]string{"NAIROBI, Kenya": "dateline"},
+		},
+		{
+			name:     "a single counter mid-article is not a comment thread",
+			text:     embeddedPost,
+			title:    "Senator Responds to Critics Online",
+			language: "en",
+			paras:    6,
+			gone:     map[string]string{"1,204 likes": "widget"},
+			kept:     []string{"Both parties expect the vote to be close"},
+		},
+		{
+			name:     "headline | site name",
+			text:     pipeTitle,
+			title:    "Bridge Reopens After Two-Year Repair",
+			outlet:   "Valley Chronicle",
+			language: "en",
+			paras:    2,
+		},
+		{
+			name:     "Latin stray line in a Cyrillic document",
+			text:     russianWithEnglish,
+			title:    "Власти объявили о ремонте моста",
+			language: "ru",
+			paras:    2,
+			gone:     map[string]string{"Follow us on social media for more updates": "foreign-script"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := cleanText(t, &parallax.Record{Text: tc.text})
+			if a.Title != tc.title || a.TitleSpan.In(a.Raw) != tc.title {
+				t.Errorf("Title = %q (span %q), want %q", a.Title, a.TitleSpan.In(a.Raw), tc.title)
+			}
+			if a.Outlet != tc.outlet {
+				t.Errorf("Outlet = %q, want %q", a.Outlet, tc.outlet)
+			}
+			if a.Dateline != tc.dateline {
+				t.Errorf("Dateline = %q, want %q", a.Dateline, tc.dateline)
+			}
+			if a.Language != tc.language {
+				t.Errorf("Language = %q, want %q", a.Language, tc.language)
+			}
+			if len(a.Paragraphs) != tc.paras {
+				t.Errorf("%d paragraphs, want %d:\n%s", len(a.Paragraphs), tc.paras, a.Text)
+			}
+			for line, reason := range tc.gone {
+				if got := reasonFor(a, line); got != reason {
+					t.Errorf("%q removed as %q, want %q", line, got, reason)
+				}
+			}
+			for _, s := range tc.kept {
+				if !strings.Contains(a.Text, s) {
+					t.Errorf("Text lost %q", s)
+				}
+			}
+		})
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"english", "The minister said that the talks would continue next week, and that he was hopeful.", "en"},
+		{"french", "Le ministre a déclaré que les discussions se poursuivront la semaine prochaine et qu'il est optimiste pour la suite.", "fr"},
+		{"german", "Der Minister sagte, dass die Gespräche in der nächsten Woche fortgesetzt werden und er sei zuversichtlich für die Zukunft.", "de"},
+		{"spanish", "El ministro dijo que las conversaciones continuarán la próxima semana y que se siente optimista por los resultados.", "es"},
+		{"russian", "Министр заявил, что переговоры продолжатся на следующей неделе, и выразил надежду на успех.", "ru"},
+		{"ukrainian", "Міністр заявив, що переговори триватимуть наступного тижня, і висловив надію на успіх.", "uk"},
+		{"chinese", "部长表示，谈判将于下周继续进行，他对结果充满希望。", "zh"},
+		{"japanese", "大臣は、交渉は来週も続くと述べ、結果に期待を示した。", "ja"},
+		{"arabic", "قال الوزير إن المحادثات ستستمر الأسبوع المقبل وإنه متفائل بالنتائج.", "ar"},
+		{"greek", "Ο υπουργός δήλωσε ότι οι συνομιλίες θα συνεχιστούν την επόμενη εβδομάδα.", "el"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := cleanText(t, &parallax.Record{Text: "Heading\n\n" + tc.text})
+			if a.Language != tc.want {
+				t.Errorf("Language = %q, want %q", a.Language, tc.want)
+			}
+		})
+	}
+}
+
+func TestQuoteAcrossParagraphsKept(t *testing.T) {
+	text := "Court Rules on Water Rights\n\n" +
+		"The judge read from her ruling for nearly an hour on Monday, and the courtroom was silent throughout.\n\n" +
+		"\"The river belongs to no single town. Its water has been shared for a century, and it will be shared for the next one.\n\n" +
+		"\"No Town Owns the River\n\n" +
+		"\"Each claim must be weighed against the others,\" she said.\n\n" +
+		"Lawyers for both towns said they would study the decision before deciding whether to appeal.\n"
+	a := cleanText(t, &parallax.Record{Text: text})
+	if !strings.Contains(a.Text, "\"No Town Owns the River") {
+		t.Errorf("a quoted paragraph continuing an open quotation was removed:\n%s", a.Text)
+	}
+}
+
+func TestBylineAgencyAndForumVoice(t *testing.T) {
+	text := `Wildfire Forces Evacuations Near Ridge Town
+
+By Sam Ortega, Coastal News Service
+
+Hundreds of residents left their homes on Saturday as a wildfire spread across dry hills north of the town, fire officials said.
+
+Crews expected calmer winds overnight, a spokesman for the fire service said.
+
+Lee Park contributed to this report.
+
+I live two miles from there and my street was told to pack up. I hope everyone stays safe.
+
+Honestly I think the county was too slow this time, and my neighbours agree with me.
+`
+	a := cleanText(t, &parallax.Record{Text: text})
+	if a.Byline != "Sam Ortega" {
+		t.Errorf("Byline = %q, want %q", a.Byline, "Sam Ortega")
+	}
+	if a.Outlet != "Coastal News Service" {
+		t.Errorf("Outlet = %q, want %q", a.Outlet, "Coastal News Service")
+	}
+	if got := reasonFor(a, "I live two miles"); got != "comments" {
+		t.Errorf("forum reply removed as %q, want comments", got)
+	}
+	if len(a.Paragraphs) != 2 {
+		t.Errorf("%d paragraphs, want 2:\n%s", len(a.Paragraphs), a.Text)
+	}
+}

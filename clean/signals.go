@@ -1,0 +1,578 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Closed-class word lists. They name kinds of page furniture in general
+// (sharing, log-in, comment forms), never a particular site.
+var (
+	socialNames = wordSet("facebook twitter whatsapp linkedin telegram pinterest reddit instagram youtube tiktok vk viber email e-mail messenger flipboard x")
+	shareFirst  = wordSet("share shares sharing follow tweet print email like pin subscribe")
+	loginWords  = wordSet("login log-in signin sign-in signup sign-up register registration subscribe subscribed subscription newsletter logged password")
+	ratingWords = wordSet("rate rating ratings rated vote votes voted stars")
+	engageWords = wordSet("like liked likes upvote upvotes upvoted recommend recommends recommended reply replies reaction reactions points dislike dislikes")
+	formNouns   = wordSet("comment comments reply replies discussion conversation response responses thoughts")
+	formVerbs   = wordSet("leave post add write submit join participate view show load read sort hide open close")
+	navLeads    = wordSet("advertisement advertising advert sponsored related read see also click continue watch listen trending recommended more menu skip home search")
+	navNouns    = wordSet("navigation nav menu sitemap breadcrumb breadcrumbs")
+	timeUnits   = wordSet("second seconds sec secs minute minutes min mins hour hours hr hrs day days week weeks month months year years")
+	agencyWords = wordSet("agency news press service wire telegraph bureau network broadcasting corporation")
+	credLeads   = wordSet("photo photos photograph image images picture pictures credit credits source illustration video file")
+	weekdays    = wordSet("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun")
+	orgSuffixes = []string{" news agency", " press agency", " international", " agency", " online", " newspaper", " digital"}
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// lw returns the lower-cased, punctuation-trimmed words of s (at most 40).
+func lw(s string) []string {
+	var buf [40]string
+	ws := words(s, buf[:], 40)
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		if t := trimPunct(w); t != "" {
+			out = append(out, lower(t))
+		}
+	}
+	return out
+}
+
+func anyIn(ws []string, set map[string]bool) bool {
+	for _, w := range ws {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func countIn(ws []string, set map[string]bool) int {
+	n := 0
+	for _, w := range ws {
+		if set[w] {
+			n++
+		}
+	}
+	return n
+}
+
+func hasNumber(ws []string) bool {
+	for _, w := range ws {
+		if w != "" && w[0] >= '0' && w[0] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceEnd reports whether the unit ends like a sentence.
+func (f *feats) sentenceEnd() bool { return endsSentence(f.terminal) }
+
+// bodyLike reports a unit that reads as article prose.
+func (f *feats) bodyLike() bool {
+	return f.words >= 8 && f.lowerWords*3 >= f.words && (f.sentenceEnd() || f.words > 25)
+}
+
+func isOpenQuote(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '‘', '«', '„', '‹', '「', '『':
+		return true
+	}
+	return false
+}
+
+// headlineShaped reports a title-like line: 2–25 words, starting with a
+// letter, digit or quote, mostly letters, no sentence-final period (unless
+// allowPeriod) and no list or clause punctuation at the end.
+func headlineShaped(s string, f *feats, allowPeriod bool) bool {
+	if f.words < 2 || f.words > 25 {
+		return false
+	}
+	switch f.first {
+	case '-', '–', '—', '•', '·', '|', '*', '>', '/', '\\', '©', '(', '[', '+', '=', '~':
+		return false
+	}
+	if f.letters*10 < f.nonSpace*6 {
+		return false
+	}
+	switch f.terminal {
+	case '.', '…', ';':
+		if !allowPeriod || strings.HasSuffix(s, "...") {
+			return false
+		}
+	case ':', ',', '-', '—', '–', '|', '/':
+		return false
+	}
+	if f.sentBreak && !allowPeriod {
+		return false
+	}
+	if copyrightSign(s) || bylineName(s) != "" || masthead(s) {
+		return false
+	}
+	if _, sp, ok := ParseDate(s); ok && sp.Len()*5 >= len(s)*2 {
+		return false
+	}
+	return true
+}
+
+// headingShaped reports a crosshead or related-link line standing between
+// body paragraphs: short, capitalised, and ending without sentence
+// punctuation — or in "?"/"!" when it is title-cased or has a colon.
+func headingShaped(s string, f *feats) bool {
+	if f.words < 1 || f.words > 20 || f.lowerWords == f.words && f.words > 1 {
+		return false
+	}
+	if f.words > 12 && !titleCased(s) || quotedSentence(s) {
+		return false
+	}
+	if !(unicode.IsUpper(f.first) || unicode.IsDigit(f.first) || isOpenQuote(f.first)) {
+		return false
+	}
+	switch f.terminal {
+	case '.', '…', ':', ';', ',':
+		return false
+	case '?', '!':
+		if strings.IndexFunc(s, isOpenQuote) >= 0 && !titleCased(s) {
+			return false
+		}
+		if i := strings.IndexByte(s, ':'); i > 0 && !strings.Contains(s[:i], " ") {
+			return false // "Q: …?", "NAME: …?" — an interview turn
+		}
+		if i := strings.Index(s, ": "); i > 0 && strings.Count(s[:i], " ") < 4 && strings.Contains(s[:i], " ") && !allCaps(s[:i]) {
+			return true
+		}
+		return titleCased(s)
+	}
+	return true
+}
+
+// titleCased reports whether most words of four or more letters are capitalised.
+func titleCased(s string) bool {
+	var buf [32]string
+	n, c := 0, 0
+	for _, w := range words(s, buf[:], 32) {
+		w = trimPunct(w)
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		n++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			c++
+		}
+	}
+	return n > 0 && c*10 >= n*7
+}
+
+// bylineName returns the name of a "By Name" line, "" when s is not one.
+func bylineName(s string) string {
+	if len(s) < 4 || !(s[0] == 'B' || s[0] == 'b') || !(s[1] == 'y' || s[1] == 'Y') || !(s[2] == ' ' || s[2] == ':') {
+		return ""
+	}
+	rest := strings.TrimLeft(s[3:], " :")
+	for _, sep := range []string{" | ", " - ", " — ", " – ", "\t"} {
+		if i := strings.Index(rest, sep); i > 0 {
+			rest = rest[:i]
+		}
+	}
+	rest = strings.TrimRight(rest, " ,.;")
+	f := measure(rest)
+	if f.words == 0 || f.words > 8 || f.capWords*2 < f.words || f.sentenceEnd() && f.terminal != '.' {
+		return ""
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
+		return ""
+	}
+	return rest
+}
+
+// dateLine reports a line that is a date with at most a few words of
+// decoration (weekday, time, "Updated:", a counter).
+func dateLine(s string, f *feats) (date string, sp [2]int, ok bool) {
+	if f.words > 10 {
+		return "", sp, false
+	}
+	d, span, ok := ParseDate(s)
+	if !ok {
+		return "", sp, false
+	}
+	rest := lw(s[:span.Start] + " " + s[span.End:])
+	extra, prose := 0, false
+	for _, w := range rest {
+		if !weekdays[w] && !(w[0] >= '0' && w[0] <= '9') {
+			extra++
+		}
+	}
+	for _, w := range words(s[:span.Start]+" "+s[span.End:], make([]string, 0, 8), 12) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && len(trimPunct(w)) > 3 && !weekdays[lower(trimPunct(w))] {
+			prose = true
+		}
+	}
+	if extra > 2 || prose {
+		return "", sp, false
+	}
+	return d, [2]int{span.Start, span.End}, true
+}
+
+// captionDate reports a caption ending in a source and a date ("Leaders
+// meet - Agency Name, 07.02.2022"); it returns the date, its span and the
+// credited source.
+func captionDate(s string, f *feats) (date string, sp [2]int, source string, ok bool) {
+	if f.words > 25 || f.sentenceEnd() {
+		return "", sp, "", false
+	}
+	d, span, ok := ParseDate(s)
+	if !ok || strings.TrimRight(s[span.End:], " .,)") != "" {
+		return "", sp, "", false
+	}
+	head := s[:span.Start]
+	i := lastSep(head)
+	if i < 0 {
+		return "", sp, "", false
+	}
+	src := head[i:]
+	src = strings.TrimLeft(src, " -–—|")
+	// a credit names its source, then a comma: "Name, 07.02.2022"
+	j := strings.IndexByte(src, ',')
+	if j < 0 {
+		return "", sp, "", false
+	}
+	src = src[:j]
+	return d, [2]int{span.Start, span.End}, strings.TrimSpace(src), true
+}
+
+// lastSep is the index of the last " - ", " – ", " — " or " | " in s, -1 if none.
+func lastSep(s string) int {
+	best := -1
+	for _, sep := range []string{" - ", " – ", " — ", " | "} {
+		if i := strings.LastIndex(s, sep); i > best {
+			best = i
+		}
+	}
+	return best
+}
+
+// captionLine reports copyright, photo-credit and slash-separated credit lines.
+func captionLine(s string, f *feats, ws []string) bool {
+	if f.words <= 30 && (copyrightSign(s) || strings.Contains(s, "(c) ") || strings.Contains(s, "(C) ")) {
+		return true
+	}
+	if f.words <= 15 && len(ws) > 0 && credLeads[ws[0]] {
+		if i := strings.IndexAny(s, ":/"); i > 0 && i < 20 {
+			return true
+		}
+		if len(ws) > 1 && (ws[1] == "by" || ws[1] == "credit") {
+			return true
+		}
+	}
+	// "Name / Agency" credits: every slash-separated part short and capitalised.
+	if f.words <= 12 && !f.sentenceEnd() && strings.Contains(s, " / ") {
+		for _, part := range strings.Split(s, " / ") {
+			pf := measure(strings.TrimSpace(part))
+			if pf.words == 0 || pf.words > 5 || pf.capWords*2 < pf.words {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// widgetLine reports navigation, sharing, rating, log-in and similar page
+// furniture.
+func widgetLine(s string, f *feats, ws []string) bool {
+	if f.nonSpace > 0 && f.letters*2 < f.nonSpace {
+		return true
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	n := len(ws)
+	if engagementLine(f, ws) || timeAgoLine(f, ws) {
+		return true
+	}
+	sentence := f.sentenceEnd() && f.terminal != ':' && n > 4
+	if n <= 5 && !sentence && anyIn(ws, ratingWords) {
+		return true
+	}
+	if n <= 10 && !sentence && (anyIn(ws, loginWords) || hasPhrase(ws, "log", "in") || hasPhrase(ws, "sign", "in") || hasPhrase(ws, "sign", "up")) {
+		return true
+	}
+	if shareFirst[ws[0]] && (n <= 4 || anyIn(ws[1:], socialNames)) && n <= 12 {
+		return true
+	}
+	if countIn(ws, socialNames) >= 2 && n <= 14 && countIn(ws, socialNames)*3 >= n {
+		return true
+	}
+	if n <= 12 && !sentence && navLeads[ws[0]] && (n <= 3 || colonNear(s)) {
+		return true
+	}
+	if n <= 4 && !sentence && anyIn(ws, navNouns) {
+		return true
+	}
+	return false
+}
+
+func hasPhrase(ws []string, a, b string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] == a && ws[i+1] == b {
+			return true
+		}
+	}
+	return false
+}
+
+// replyHeading reports the heading of a comment section or reply form.
+func replyHeading(f *feats, ws []string) bool {
+	if len(ws) == 0 || len(ws) > 8 || f.terminal == '.' && len(ws) > 4 {
+		return false
+	}
+	if !anyIn(ws, formNouns) {
+		return false
+	}
+	return anyIn(ws, formVerbs) || hasNumber(ws[:1]) || len(ws) <= 2
+}
+
+// engagementLine reports a post's counter line ("12 likes", "3 people like this").
+func engagementLine(f *feats, ws []string) bool {
+	return len(ws) <= 6 && !f.sentenceEnd() && hasNumber(ws) && anyIn(ws, engageWords)
+}
+
+// timeAgoLine reports a relative time stamp ("2 hours ago").
+func timeAgoLine(f *feats, ws []string) bool {
+	if len(ws) > 7 || f.terminal == '.' && len(ws) > 3 {
+		return false
+	}
+	for i := 1; i+1 < len(ws); i++ {
+		if timeUnits[ws[i]] && ws[i+1] == "ago" && (hasNumber(ws[i-1:i]) || ws[i-1] == "a" || ws[i-1] == "an") {
+			return true
+		}
+	}
+	return false
+}
+
+// numberedPost reports a line opening with a list number ("1. ", "2) ").
+func numberedPost(s string) bool {
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' '
+}
+
+// contributors returns the names of an "X and Y contributed to this report"
+// or "Reporting by X" credit line.
+func contributors(s string, f *feats) []string {
+	if f.words > 30 {
+		return nil
+	}
+	ls := lower(s)
+	var names string
+	if i := strings.Index(ls, " contributed"); i > 0 && (strings.Contains(ls[i:], "report") || strings.Contains(ls[i:], "story") || strings.Contains(ls[i:], "article")) {
+		names = s[:i]
+	} else if strings.HasPrefix(ls, "reporting by ") || strings.HasPrefix(ls, "additional reporting by ") {
+		names = s[strings.Index(ls, "by ")+3:]
+		if j := strings.IndexAny(names, ";."); j >= 0 {
+			names = names[:j]
+		}
+	} else {
+		return nil
+	}
+	var out []string
+	for _, part := range strings.Split(strings.ReplaceAll(names, ", and ", " and "), " and ") {
+		for _, cut := range []string{" in ", " from ", " at "} {
+			if j := strings.Index(part, cut); j >= 0 {
+				part = part[:j]
+			}
+		}
+		for _, n := range strings.Split(part, ",") {
+			n = strings.TrimSpace(n)
+			if nf := measure(n); nf.words >= 1 && nf.words <= 4 && nf.capWords == nf.words {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// firstPerson reports prose in a forum voice: first-person singular
+// pronouns are frequent.
+func firstPerson(ws []string) bool {
+	n := 0
+	for _, w := range ws {
+		switch w {
+		case "i", "i'm", "i’m", "i've", "i’ve", "my", "me", "i'd", "i’d":
+			n++
+		}
+	}
+	return n >= 2 && n*12 >= len(ws)
+}
+
+// normOutlet tidies an outlet name: spaces collapsed, surrounding
+// punctuation and generic suffixes ("International", "News Agency") removed.
+func normOutlet(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Trim(s, " -–—|,.:;()[]©")
+	for changed := true; changed; {
+		changed = false
+		ls := lower(s)
+		for _, suf := range orgSuffixes {
+			if strings.HasSuffix(ls, suf) && len(s) > len(suf)+1 {
+				s = strings.TrimSpace(s[:len(s)-len(suf)])
+				changed = true
+				break
+			}
+		}
+	}
+	return s
+}
+
+// nameLike reports a short capitalised name (an outlet candidate).
+func nameLike(s string) bool {
+	f := measure(s)
+	if f.words == 0 || f.words > 4 || f.capWords != f.words || f.letters*10 < f.nonSpace*7 {
+		return false
+	}
+	ws := lw(s)
+	return !anyIn(ws, navLeads) && !anyIn(ws, formNouns) && !anyIn(ws, loginWords) && !anyIn(ws, socialNames)
+}
+
+// titleCase rewrites all-capital words as capitalised ones ("NEW YORK" →
+// "New York"); other words are left as written.
+func titleCase(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	start := true
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if start {
+				b.WriteRune(unicode.ToUpper(r))
+			} else {
+				b.WriteRune(unicode.ToLower(r))
+			}
+			start = false
+		} else {
+			b.WriteRune(r)
+			start = r == ' ' || r == '-' || r == '.' || r == '/'
+		}
+	}
+	return b.String()
+}
+
+func allCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// colonNear reports a colon within the first two words ("Read more: …").
+func colonNear(s string) bool {
+	i := strings.IndexByte(s, ':')
+	return i > 0 && i <= 16 && strings.Count(s[:i], " ") <= 1
+}
+
+// quotedSentence reports a line holding a quoted sentence: sentence
+// punctuation directly before a closing quotation mark.
+func quotedSentence(s string) bool {
+	prev := rune(0)
+	for _, r := range s {
+		if (r == '"' || r == '”' || r == '’' || r == '»') && (prev == '.' || prev == '!' || prev == '?' || prev == ',') {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+// copyrightSign reports a "©" used as a sign, not inside a word (as in
+// mis-decoded text, where "é" turns into "Ã©").
+func copyrightSign(s string) bool {
+	for i := strings.Index(s, "©"); i >= 0; {
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		if i == 0 || !unicode.IsLetter(r) && !unicode.IsMark(r) {
+			return true
+		}
+		j := strings.Index(s[i+1:], "©")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// rightsLine reports a copyright or terms footer line.
+func rightsLine(f *feats, ws []string) bool {
+	if len(ws) > 20 {
+		return false
+	}
+	return hasWord(ws, "copyright") && (hasNumber(ws) || len(ws) <= 6) || hasPhrase(ws, "rights", "reserved") ||
+		hasPhrase(ws, "terms", "of") && (hasWord(ws, "use") || hasWord(ws, "service")) ||
+		hasPhrase(ws, "privacy", "policy")
+}
+
+func hasWord(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// masthead reports a line of short parts separated by " | " or " · "
+// ("SITE NAME | Section", "Name | Est. 1900"): a site banner, not a title.
+func masthead(s string) bool {
+	sep := " | "
+	if !strings.Contains(s, sep) {
+		if sep = " · "; !strings.Contains(s, sep) {
+			return false
+		}
+	}
+	for _, part := range strings.Split(s, sep) {
+		if countWords(part) > 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// titlePart picks the headline out of "Headline | Site Name": the longest
+// part of a line split on " | ", with its offset; the other parts are
+// returned as site names.
+func titlePart(s string) (title string, off int, others []string) {
+	if !strings.Contains(s, " | ") {
+		return s, 0, nil
+	}
+	parts := strings.Split(s, " | ")
+	best, pos, bestPos := 0, 0, 0
+	for i, p := range parts {
+		if len(p) > len(parts[best]) {
+			best, bestPos = i, pos
+		}
+		pos += len(p) + len(" | ")
+	}
+	for i, p := range parts {
+		if i != best {
+			others = append(others, strings.TrimSpace(p))
+		}
+	}
+	t := parts[best]
+	lead := len(t) - len(strings.TrimLeft(t, " "))
+	return strings.TrimSpace(t), bestPos + lead, others
+}

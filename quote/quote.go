@@ -1,0 +1,256 @@
+package quote
+
+import (
+	"strings"
+	"sync"
+
+	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/textproc"
+)
+
+// Options tune extraction; the zero value gives the defaults.
+type Options struct {
+	// MinWords is the fewest words a quotation without a cue needs to be
+	// taken as a quote rather than a scare quote or a title (default 4).
+	MinWords int
+	// Carry is how many paragraphs a speaker carries over to bare
+	// quotations that follow (default 2).
+	Carry int
+	// SpeechOnly drops beliefs and intentions ("he thinks that …") and
+	// keeps speech and writing only.
+	SpeechOnly bool
+}
+
+// Extractor finds quotations. It is safe for concurrent use.
+type Extractor struct {
+	minWords   int
+	carry      int
+	speechOnly bool
+	pool       sync.Pool
+}
+
+// New returns an Extractor with the given options.
+func New(opt Options) *Extractor {
+	e := &Extractor{minWords: opt.MinWords, carry: opt.Carry, speechOnly: opt.SpeechOnly}
+	if e.minWords <= 0 {
+		e.minWords = 4
+	}
+	if e.carry <= 0 {
+		e.carry = 2
+	}
+	e.pool.New = func() any { return &run{e: e} }
+	return e
+}
+
+func (e *Extractor) cueOK(c cueInfo) bool {
+	return !e.speechOnly || c.class&cueBelief == 0
+}
+
+// Extract returns the quotations of d ordered by Span.Start. Spans index
+// d.Raw; speakers are resolved through d.Resolve to d.Entities.
+func (e *Extractor) Extract(d *textproc.Doc) []parallax.Quote {
+	if d == nil {
+		return nil
+	}
+	return e.extract(d.Raw, d.Paragraphs, d.Resolve, d.Entities)
+}
+
+// extract is Extract over plain inputs; resolve may be nil.
+func (e *Extractor) extract(raw string, paras []parallax.Span, resolve func(parallax.Span) int, ents []parallax.Entity) []parallax.Quote {
+	r := e.pool.Get().(*run)
+	defer e.pool.Put(r)
+	r.raw = raw
+	r.lowBuf, r.lowRaw = lowerASCII(r.lowBuf, raw)
+	r.out = r.out[:0]
+	r.last = lastSpk{}
+
+	// Pass 1: quotation segments per paragraph and multi-paragraph chains.
+	type pinfo struct{ lo, hi, s0, s1 int }
+	pi := make([]pinfo, 0, len(paras))
+	allSegs := r.segs[:0]
+	for _, p := range paras {
+		lo, hi := max(p.Start, 0), min(p.End, len(raw))
+		if hi <= lo {
+			continue
+		}
+		s0 := len(allSegs)
+		allSegs, r.marks = scanMarks(allSegs, r.marks, raw, lo, hi)
+		pi = append(pi, pinfo{lo, hi, s0, len(allSegs)})
+	}
+	r.segs = allSegs
+	chain := make([]int, len(allSegs))
+	for i := range chain {
+		chain[i] = -1
+	}
+	nChains := 0
+	for i := 0; i+1 < len(pi); i++ {
+		if pi[i].s1 == pi[i].s0 {
+			continue
+		}
+		last := pi[i].s1 - 1
+		if allSegs[last].close >= 0 {
+			continue
+		}
+		// The next paragraph must open with a quotation mark.
+		n := pi[i+1]
+		if n.s1 == n.s0 || strings.TrimLeft(raw[n.lo:allSegs[n.s0].open], " \t\r\n") != "" {
+			continue
+		}
+		if chain[last] < 0 {
+			chain[last] = nChains
+			nChains++
+		}
+		chain[n.s0] = chain[last]
+	}
+
+	// Pass 2: attribution paragraph by paragraph.
+	for p, info := range pi {
+		segs := allSegs[info.s0:info.s1]
+		r.segs = segs
+		r.chain = chain[info.s0:info.s1]
+		r.toks = tokenize(r.toks[:0], raw, r.lowRaw, info.lo, info.hi, segs)
+		r.paragraph(p)
+	}
+	r.segs = allSegs[:0]
+
+	return r.finish(resolve, ents)
+}
+
+// finish merges multi-paragraph chains, resolves speakers and builds the
+// Quotes in text order.
+func (r *run) finish(resolve func(parallax.Span) int, ents []parallax.Entity) []parallax.Quote {
+	if len(r.out) == 0 {
+		return nil
+	}
+	// Stable insertion sort by start (candidates are nearly ordered).
+	c := r.out
+	for i := 1; i < len(c); i++ {
+		for j := i; j > 0 && c[j].span.Start < c[j-1].span.Start; j-- {
+			c[j], c[j-1] = c[j-1], c[j]
+		}
+	}
+	qs := make([]parallax.Quote, 0, len(c))
+	lastPerson := -1 // entity of the latest speaker resolved to a person
+	var cache []resolved
+	for i := 0; i < len(c); i++ {
+		x := c[i]
+		q := parallax.Quote{Kind: x.kind, Span: x.span, Text: r.raw[x.span.Start:x.span.End], Confidence: x.conf}
+		best := x
+		if x.chain >= 0 {
+			// Join the paragraphs of a quotation running over several.
+			var b strings.Builder
+			b.WriteString(q.Text)
+			for i+1 < len(c) && c[i+1].chain == x.chain {
+				i++
+				y := c[i]
+				b.WriteString("\n\n")
+				b.WriteString(r.raw[y.span.Start:y.span.End])
+				q.Span.End = y.span.End
+				if best.spk.Empty() || (best.carried && !y.spk.Empty() && !y.carried) {
+					best = y
+				}
+			}
+			q.Text = b.String()
+			q.Confidence = best.conf
+		}
+		if !best.cue.Empty() {
+			q.CueSpan = best.cue
+			q.Cue = r.raw[best.cue.Start:best.cue.End]
+		}
+		if !best.spk.Empty() {
+			q.Speaker.MentionSpan = best.spk
+			q.Speaker.Mention = r.raw[best.spk.Start:best.spk.End]
+			q.Speaker.Name = q.Speaker.Mention
+			if resolve != nil {
+				rs := best.spk
+				if !best.res.Empty() {
+					rs = best.res
+				}
+				// In news prose "he" and "the president" as speakers
+				// mostly continue the latest named speaker; names seen
+				// before resolve as they did then.
+				isPersonal := personal(q.Speaker.Mention)
+				ent := -1
+				switch {
+				case isPersonal && lastPerson >= 0:
+				case best.res.Empty() && !isPersonal && cacheHit(cache, q.Speaker.Mention, &ent):
+				default:
+					ent = resolve(rs)
+					if ent < 0 {
+						// Try the head: the last word of the mention.
+						m := q.Speaker.Mention
+						if k := strings.LastIndexByte(m, ' '); k >= 0 && k+1 < len(m) && m[k+1] >= 'A' && m[k+1] <= 'Z' {
+							ent = resolve(parallax.Span{Start: best.spk.Start + k + 1, End: best.spk.End})
+						}
+					}
+					if best.res.Empty() && !isPersonal {
+						cache = append(cache, resolved{q.Speaker.Mention, ent})
+					}
+				}
+				if isPersonal && lastPerson >= 0 {
+					ent = lastPerson
+				}
+				if isPersonal && (ent < 0 || ent >= len(ents) || ents[ent].Type != parallax.Person || !namedBefore(ents[ent], best.spk.Start, q.Span)) {
+					ent = -1
+				}
+				if !isPersonal && ent >= 0 && ent < len(ents) && ents[ent].Type == parallax.Person {
+					lastPerson = ent
+				}
+				if ent >= 0 && ent < len(ents) {
+					q.Speaker.Name = ents[ent].Name
+					q.Speaker.EntityKey = ents[ent].Key
+				}
+				if ent < 0 && !best.res.Empty() {
+					q.Speaker.Name = r.raw[best.res.Start:best.res.End]
+				}
+			}
+		}
+		qs = append(qs, q)
+	}
+	return qs
+}
+
+// personal reports whether a speaker mention must refer to a person: a
+// singular personal pronoun or a definite role description ("the Russian
+// leader", "the president").
+func personal(m string) bool {
+	switch strings.ToLower(m) {
+	case "he", "she", "him", "her", "i":
+		return true
+	}
+	if !strings.HasPrefix(m, "the ") && !strings.HasPrefix(m, "The ") {
+		return false
+	}
+	head := m[strings.LastIndexByte(m, ' ')+1:]
+	return roleNouns[strings.ToLower(head)]
+}
+
+// namedBefore reports whether e is mentioned by name before pos outside
+// the quote's own content (a speaker is not named in their own words).
+func namedBefore(e parallax.Entity, pos int, content parallax.Span) bool {
+	for _, m := range e.Mentions {
+		if m.Span.Start >= pos {
+			break
+		}
+		if m.Kind == parallax.MentionName && !content.Contains(m.Span) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolved remembers the entity a speaker mention resolved to.
+type resolved struct {
+	mention string
+	ent     int
+}
+
+func cacheHit(c []resolved, m string, ent *int) bool {
+	for _, x := range c {
+		if x.mention == m {
+			*ent = x.ent
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,217 @@
+package quote_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/quote"
+)
+
+// want describes one expected quote: its kind, text, cue and speaker mention.
+type want struct {
+	kind    parallax.QuoteKind
+	text    string
+	cue     string
+	speaker string
+}
+
+func TestExtract(t *testing.T) {
+	cases := []struct {
+		name string
+		raw  string
+		want []want
+	}{
+		{
+			name: "curly quote, speaker after",
+			raw:  "Headline\n\n“We have let them know that expansion is unacceptable,” Putin said.",
+			want: []want{{parallax.Direct, "We have let them know that expansion is unacceptable,", "said", "Putin"}},
+		},
+		{
+			name: "inverted cue, adverb not adjacent",
+			raw:  "Headline\n\n\"Is it us who are putting missiles near the borders?\" said the Russian leader angrily.",
+			want: []want{{parallax.Direct, "Is it us who are putting missiles near the borders?", "said", "the Russian leader"}},
+		},
+		{
+			name: "adjacent adverb joins the cue",
+			raw:  "Headline\n\n\"Is it us who are putting missiles near the borders?\" Putin said angrily.",
+			want: []want{{parallax.Direct, "Is it us who are putting missiles near the borders?", "said angrily", "Putin"}},
+		},
+		{
+			name: "speaker before with colon",
+			raw:  "Headline\n\nAsked about guarantees, Putin snapped in response: “It’s you who must give us guarantees, now.”",
+			want: []want{{parallax.Direct, "It’s you who must give us guarantees, now.", "snapped", "Putin"}},
+		},
+		{
+			name: "cue ending the paragraph before",
+			raw:  "Headline\n\nMr Putin continued:\n\n“What would the Americans think if we put missiles on their border?”",
+			want: []want{{parallax.Direct, "What would the Americans think if we put missiles on their border?", "continued", "Mr Putin"}},
+		},
+		{
+			name: "quote running over paragraphs",
+			raw:  "Headline\n\n“Our actions will depend on the security of Russia,” Mr Putin said. “Today and tomorrow.\n\n“Any further movement east is unacceptable.”\n\nThe talks start next month.",
+			want: []want{
+				{parallax.Direct, "Our actions will depend on the security of Russia,", "said", "Mr Putin"},
+				{parallax.Direct, "Today and tomorrow.\n\nAny further movement east is unacceptable.", "said", "Mr Putin"},
+			},
+		},
+		{
+			name: "German and French marks",
+			raw:  "Titel\n\n„Wir wollen keinen Krieg in Europa“, sagte Scholz. Macron said: «Nous voulons la paix en Europe.»",
+			want: []want{
+				{parallax.Direct, "Wir wollen keinen Krieg in Europa", "", ""},
+				{parallax.Direct, "Nous voulons la paix en Europe.", "said", "Macron"},
+			},
+		},
+		{
+			name: "headline with single quotes",
+			raw:  "Putin to the West: ‘It is not us who threaten anyone’\n\nThe Russian leader held his annual news conference on Thursday.",
+			want: []want{{parallax.Direct, "It is not us who threaten anyone", ":", "Putin"}},
+		},
+		{
+			name: "scare quote is no quotation",
+			raw:  "Headline\n\nTroops massed near the border before the “invasion” began in the east.",
+			want: nil,
+		},
+		{
+			name: "mixed: reported speech with a quoted word",
+			raw:  "Headline\n\nMr Putin said that NATO had \"fooled\" Russia by expanding east.",
+			want: []want{{parallax.Mixed, "that NATO had \"fooled\" Russia by expanding east", "said", "Mr Putin"}},
+		},
+		{
+			name: "indirect with that",
+			raw:  "Headline\n\nUkraine's foreign ministry spokesman Oleg Nikolenko said Thursday that the claim is untrue.",
+			want: []want{{parallax.Indirect, "that the claim is untrue", "said", "Ukraine's foreign ministry spokesman Oleg Nikolenko"}},
+		},
+		{
+			name: "inverted indirect",
+			raw:  "Headline\n\nRussia cannot keep living under the threat of Western weapons, Putin said.",
+			want: []want{{parallax.Indirect, "Russia cannot keep living under the threat of Western weapons", "said", "Putin"}},
+		},
+		{
+			name: "according to",
+			raw:  "Headline\n\nThe talks will start in January, according to the foreign ministry.",
+			want: []want{{parallax.Indirect, "The talks will start in January", "according to", "the foreign ministry"}},
+		},
+		{
+			name: "appositive speaker",
+			raw:  "Headline\n\nJohn Smith, a spokesman for the campaign, said the senator would not attend.",
+			want: []want{{parallax.Indirect, "the senator would not attend", "said", "John Smith"}},
+		},
+		{
+			name: "unbalanced mark stays in its paragraph",
+			raw:  "Headline\n\n“We will respond to any threat,” he said. “This is our line\n\nThe exercises ended on Friday.",
+			want: []want{
+				{parallax.Direct, "We will respond to any threat,", "said", "he"},
+				{parallax.Direct, "This is our line", "said", "he"},
+			},
+		},
+		{
+			name: "opened with a closing mark",
+			raw:  "Headline\n\n”We are not threatening anybody at all,” the president said.",
+			want: []want{{parallax.Direct, "We are not threatening anybody at all,", "said", "the president"}},
+		},
+		{
+			name: "double apostrophes as marks",
+			raw:  "Headline\n\n''Good economic news is bad political news for them,'' said Geoff Garin, a pollster.",
+			want: []want{{parallax.Direct, "Good economic news is bad political news for them,", "said", "Geoff Garin"}},
+		},
+		{
+			name: "nested single marks",
+			raw:  "Headline\n\n“They told us ‘not one inch’ and then kept expanding,” he said.",
+			want: []want{{parallax.Direct, "They told us ‘not one inch’ and then kept expanding,", "said", "he"}},
+		},
+		{
+			name: "bare quoted paragraph continues the speaker",
+			raw:  "Headline\n\nThe minister said the talks were over.\n\n“We have nothing more to discuss with them.”",
+			want: []want{
+				{parallax.Indirect, "the talks were over", "said", "The minister"},
+				{parallax.Direct, "We have nothing more to discuss with them.", "said", "The minister"},
+			},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := extract(tc.raw)
+			if len(got) != len(tc.want) {
+				for _, q := range got {
+					t.Logf("got %s %q cue=%q spk=%q", q.Kind, q.Text, q.Cue, q.Speaker.Mention)
+				}
+				t.Fatalf("got %d quotes, want %d", len(got), len(tc.want))
+			}
+			for i, w := range tc.want {
+				q := got[i]
+				if q.Kind != w.kind || q.Text != w.text || (w.cue != "" && q.Cue != w.cue) || (w.speaker != "" && q.Speaker.Mention != w.speaker) {
+					t.Errorf("quote %d = %s %q cue=%q spk=%q; want %s %q cue=%q spk=%q",
+						i, q.Kind, q.Text, q.Cue, q.Speaker.Mention, w.kind, w.text, w.cue, w.speaker)
+				}
+				if !strings.Contains(w.text, "\n") && tc.raw[q.Span.Start:q.Span.End] != q.Text {
+					t.Errorf("quote %d: Text %q is not Raw[Span] %q", i, q.Text, tc.raw[q.Span.Start:q.Span.End])
+				}
+			}
+		})
+	}
+}
+
+// TestConcurrent: one Extractor serves several goroutines with the same
+// results as a sequential run.
+func TestConcurrent(t *testing.T) {
+	raws := []string{
+		"Headline\n\n“We will respond,” Putin said. “Today.\n\n“Tomorrow.”",
+		"Headline\n\nThe minister said the talks were over, according to the ministry.",
+		"Headline\n\n''Good news for us,'' said Mr. Smith. He added that he was happy.",
+	}
+	want := make([][]parallax.Quote, len(raws))
+	for i, r := range raws {
+		want[i] = extractor.Extract(doc(r))
+	}
+	done := make(chan error)
+	for g := 0; g < 4; g++ {
+		go func() {
+			var err error
+			for n := 0; n < 50; n++ {
+				i := n % len(raws)
+				got := extractor.Extract(doc(raws[i]))
+				if len(got) != len(want[i]) {
+					err = fmt.Errorf("doc %d: %d quotes, want %d", i, len(got), len(want[i]))
+					break
+				}
+				for j := range got {
+					if got[j] != want[i][j] {
+						err = fmt.Errorf("doc %d quote %d differs", i, j)
+					}
+				}
+			}
+			done <- err
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestSpeechOnly(t *testing.T) {
+	raw := "Headline\n\nThe senator believes that the bill will pass. She said the vote is on Friday."
+	cases := []struct {
+		name string
+		opt  quote.Options
+		cues []string
+	}{
+		{"default keeps beliefs", quote.Options{}, []string{"believes", "said"}},
+		{"speech only", quote.Options{SpeechOnly: true}, []string{"said"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var cues []string
+			for _, q := range quote.New(tc.opt).Extract(doc(raw)) {
+				cues = append(cues, q.Cue)
+			}
+			if strings.Join(cues, ",") != strings.Join(tc.cues, ",") {
+				t.Errorf("cues %v, want %v", cues, tc.cues)
+			}
+		})
+	}
+}

@@ -1,0 +1,102 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+//go:embed migration/*.sql
+var migrationFS embed.FS
+
+// migration is one schema step, from migration/NNNN_name.sql.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations are the embedded schema steps, in version order 1, 2, ….
+var migrations = loadMigrations()
+
+func loadMigrations() []migration {
+	names, err := fs.Glob(migrationFS, "migration/*.sql")
+	if err != nil {
+		panic(err)
+	}
+	sort.Strings(names)
+	var ms []migration
+	for i, n := range names {
+		base := strings.TrimSuffix(path.Base(n), ".sql")
+		num, name, _ := strings.Cut(base, "_")
+		v, err := strconv.Atoi(num)
+		if err != nil || v != i+1 {
+			panic(fmt.Sprintf("sqlite: migration %s out of sequence", n))
+		}
+		b, err := migrationFS.ReadFile(n)
+		if err != nil {
+			panic(err)
+		}
+		ms = append(ms, migration{version: v, name: name, sql: string(b)})
+	}
+	return ms
+}
+
+// SchemaVersion is the schema version this package writes.
+func SchemaVersion() int { return len(migrations) }
+
+// migrate brings the database on w up to schema version target, one
+// transaction per step. Each step re-reads the version under the write lock,
+// so two processes opening the same new file do not both apply it.
+func migrate(ctx context.Context, w *sql.DB, target int) error {
+	if _, err := w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
+		version INTEGER PRIMARY KEY,
+		name    TEXT NOT NULL,
+		applied TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	for {
+		done, err := migrateStep(ctx, w, target)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// migrateStep applies the next migration, reporting done when there is none.
+func migrateStep(ctx context.Context, w *sql.DB, target int) (done bool, err error) {
+	tx, err := w.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	defer rollback(tx)
+	var v int
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&v); err != nil {
+		return false, fmt.Errorf("sqlite: migrate: read version: %w", err)
+	}
+	if v > len(migrations) {
+		return false, fmt.Errorf("sqlite: migrate: database schema version %d is newer than this program's %d", v, len(migrations))
+	}
+	if v >= target {
+		return true, nil
+	}
+	m := migrations[v]
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return false, fmt.Errorf("sqlite: migrate to %d (%s): %w", m.version, m.name, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version(version, name, applied) VALUES (?, ?, ?)`,
+		m.version, m.name, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return false, fmt.Errorf("sqlite: migrate to %d: %w", m.version, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("sqlite: migrate to %d: commit: %w", m.version, err)
+	}
+	return false, nil
+}

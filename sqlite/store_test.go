@@ -1,0 +1,127 @@
+package sqlite_test
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/sqlite"
+	"github.com/parallax-news/parallax/storetest"
+)
+
+func openTemp(t testing.TB, opt sqlite.Options) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "parallax.db"), opt)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	return db
+}
+
+func TestConformance(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) parallax.Store { return openTemp(t, sqlite.Options{}) })
+}
+
+// TestConformanceDeferIndex runs the suite with full-text indexing left
+// to the first search.
+func TestConformanceDeferIndex(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) parallax.Store { return openTemp(t, sqlite.Options{DeferIndex: true}) })
+}
+
+func TestInjectedClock(t *testing.T) {
+	at := time.Date(2025, 2, 3, 4, 5, 6, 7, time.UTC)
+	db := openTemp(t, sqlite.Options{Now: func() time.Time { return at }})
+	defer db.Close()
+	ctx := context.Background()
+	as := storetest.Generate(3, 2, 1000, 2)
+	res, err := db.Save(ctx, as)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := db.Article(ctx, res[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Ingested.Equal(at) || !as[1].Article.Ingested.Equal(at) {
+		t.Errorf("Ingested = %v (stored), %v (analysis); want %v", a.Ingested, as[1].Article.Ingested, at)
+	}
+}
+
+func TestOpenRejects(t *testing.T) {
+	cases := []struct{ name, path string }{
+		{"empty", ""},
+		{"memory", ":memory:"},
+		{"uri", "file:x.db"},
+		{"query", filepath.Join(t.TempDir(), "x.db?mode=ro")},
+		{"missing directory", filepath.Join(t.TempDir(), "no", "such", "dir", "x.db")},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			db, err := sqlite.Open(context.Background(), tc.path, sqlite.Options{})
+			if err == nil {
+				db.Close()
+				t.Fatalf("Open(%q) succeeded", tc.path)
+			}
+		})
+	}
+}
+
+// TestRawHash pins the source-text hash HasSource takes.
+func TestRawHash(t *testing.T) {
+	if got, want := sqlite.RawHash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"; got != want {
+		t.Errorf("RawHash(abc) = %s, want %s", got, want)
+	}
+}
+
+func TestMentionsRoundTrip(t *testing.T) {
+	db := openTemp(t, sqlite.Options{})
+	defer db.Close()
+	ctx := context.Background()
+	as := storetest.Generate(5, 3, 1500, 3)
+	// One mention whose text is not its span of raw (a resolved pronoun).
+	e := &as[1].Entities[0]
+	e.Mentions = append(e.Mentions, parallax.Mention{Span: parallax.Span{Start: 0, End: 3}, Text: "he", Kind: parallax.MentionPronoun})
+	if _, err := db.Save(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	type key struct{ article, entity int64 }
+	want := map[key][]parallax.Mention{}
+	for _, a := range as {
+		for _, e := range a.Entities {
+			want[key{a.Article.ID, e.ID}] = append(want[key{a.Article.ID, e.ID}], e.Mentions...)
+		}
+	}
+	cases := []struct {
+		name string
+		f    sqlite.MentionFilter
+		keep func(key) bool
+	}{
+		{"all", sqlite.MentionFilter{}, func(key) bool { return true }},
+		{"article", sqlite.MentionFilter{Article: as[1].Article.ID}, func(k key) bool { return k.article == as[1].Article.ID }},
+		{"entity", sqlite.MentionFilter{Entity: e.ID}, func(k key) bool { return k.entity == e.ID }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := map[key][]parallax.Mention{}
+			err := db.Mentions(ctx, tc.f, func(article, entity int64, m parallax.Mention) error {
+				got[key{article, entity}] = append(got[key{article, entity}], m)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			exp := map[key][]parallax.Mention{}
+			for k, ms := range want {
+				if tc.keep(k) && len(ms) > 0 {
+					exp[k] = ms
+				}
+			}
+			if len(exp) == 0 || !reflect.DeepEqual(got, exp) {
+				t.Errorf("Mentions(%+v) = %v, want %v", tc.f, got, exp)
+			}
+		})
+	}
+}

@@ -1,0 +1,1069 @@
+package textproc
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/parallax-news/parallax"
+)
+
+// cand is one name mention found in the text, before alias merging.
+type cand struct {
+	span   parallax.Span // the mention as written, titles included, possessive not
+	a, b   int           // token range of the bare name
+	name   string        // the bare name, single-spaced
+	alias  string        // surface form kept as an alias
+	titles string        // role words written with the name
+	sent   int
+	subj   bool
+	weak   bool // a lone word also used as a common word: kept only if it joins a stronger name
+	place  string
+	gender int8
+	person float32
+	org    float32
+	loc    float32
+	sure   bool // an honorific, a speech verb or the gazetteer vouches for a lone common word
+	acr    int  // index of the cand this one is the acronym or expansion of, -1 if none
+	group  int
+	kept   bool
+}
+
+// entInfo is per-entity state used for nominal and pronoun resolution.
+type entInfo struct {
+	gender    int8
+	roles     []string // role groups from titles: "president", "minister", "pm", …
+	countries []string // countries named in titles: "Russia" for "Russian President"
+	heads     []string // descriptors seen with the name ("alliance")
+	key       string   // the lower-case name
+	lastTok   int
+	lastSent  int
+	lastSubj  bool
+	count     int
+}
+
+// finder holds the working state of entity finding for one Doc.
+type finder struct {
+	d            *Doc
+	cands        []cand
+	inQuote      []bool
+	hash         []uint64  // per token: hash of the lower-cased word
+	lowerSet     wordSet64 // words this text writes in lower case
+	midSet       wordSet64 // words it capitalises inside a sentence
+	lastSubjSent int
+	runBuf       []int
+	// merge's working memory
+	groups            []*group
+	order             []int
+	byKey, byInitials map[string]int
+	byEnds            map[[2]string]int
+	gfree             []*group
+	gused             int
+	byLast, byFirst   map[string][]int
+}
+
+// docLower reports whether this text writes capitalised token i's word in lower case.
+func (f *finder) docLower(i int) bool { return f.lowerSet.has(f.hash[i]) }
+
+// midCap reports whether token i's word is seen capitalised inside a sentence.
+func (f *finder) midCap(i int) bool { return f.midSet.has(f.hash[i]) }
+
+// reset prepares a pooled finder for d.
+func (f *finder) reset(d *Doc) {
+	f.d = d
+	f.cands = f.cands[:0]
+	f.lastSubjSent = 0
+	f.lowerSet.clear()
+	f.midSet.clear()
+	n := len(d.Tokens)
+	if cap(f.hash) < n {
+		f.hash = make([]uint64, n+n/2)
+		f.inQuote = make([]bool, n+n/2)
+	}
+	f.hash = f.hash[:n]
+	f.inQuote = f.inQuote[:n]
+	clear(f.inQuote)
+}
+
+// findEntities runs entity finding, merging and coreference with f.
+func (f *finder) findEntities() {
+	d := f.d
+	f.scanCase()
+	for si := range d.Sentences {
+		f.names(si)
+	}
+	f.merge()
+	f.corefer()
+	f.finish()
+	f.d = nil
+}
+
+// scanCase records which words this text writes in lower case and which
+// it capitalises inside sentences, and which tokens lie inside quotations.
+func (f *finder) scanCase() {
+	d := f.d
+	for _, s := range d.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			t := d.Tokens[i]
+			if t.Kind != Word || t.Span.Len() < 3 || d.lex[i]&(lxFunction|lxPrep|lxNonName|lxAllCaps) != 0 {
+				continue
+			}
+			if !t.Cap {
+				f.lowerSet.add(f.hash[i])
+			} else if i > s.First && !isStartish(d, s.First, i) {
+				f.midSet.add(f.hash[i])
+			}
+		}
+	}
+	for i, t := range d.Tokens {
+		if t.Kind == Word && t.Cap && f.lowerSet.has(f.hash[i]) {
+			d.lex[i] |= lxDocLc
+		}
+	}
+	depth := 0
+	para := -1
+	for _, s := range d.Sentences {
+		if s.Para != para {
+			para, depth = s.Para, 0
+		}
+		for i := s.First; i < s.Last; i++ {
+			t := d.Tokens[i]
+			if t.Kind == QuoteMark && t.Double || t.Kind == QuoteMark && (depth > 0 || t.Side == QuoteOpen) && !isAposLike(d, i) {
+				if t.Side == QuoteOpen {
+					depth++
+					f.inQuote[i] = true
+					continue
+				} else if depth > 0 {
+					depth--
+				}
+			}
+			f.inQuote[i] = depth > 0
+		}
+	}
+}
+
+// isAposLike reports a single mark that looks like an elided letter ('90s).
+func isAposLike(d *Doc, i int) bool {
+	t := d.Tokens[i]
+	return !t.Double && i+1 < len(d.Tokens) && d.Tokens[i+1].Kind == Number && d.Tokens[i+1].Span.Start == t.Span.End
+}
+
+// isStartish reports whether token i begins its sentence, allowing for
+// opening quotation marks, brackets and dashes before it.
+func isStartish(d *Doc, first, i int) bool {
+	for k := first; k < i; k++ {
+		t := d.Tokens[k]
+		if t.Kind == Word || t.Kind == Number {
+			return false
+		}
+		if t.Kind == Punct {
+			s := d.Raw[t.Span.Start:t.Span.End]
+			if s != "(" && s != "[" && s != "-" && s != "—" && s != "–" && s != "•" && s != "*" && s != ":" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func allCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if isLower(r) {
+			return false
+		}
+		if isLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// word returns token i's text without a possessive ending.
+func (f *finder) word(i int) string {
+	t := f.d.Tokens[i]
+	w := f.d.Raw[t.Span.Start:t.Span.End]
+	w, _ = stripPossessive(w)
+	return w
+}
+
+// stripPossessive removes 's, ’s or a plural's final apostrophe.
+func stripPossessive(w string) (string, bool) {
+	if n := len(w); n < 3 || w[n-1] != 's' && w[n-1] != 'S' && w[n-1] != '\'' && w[n-1] != 0x99 {
+		return w, false
+	}
+	for _, suf := range [...]string{"'s", "’s", "'S", "’S", "s'", "s’"} {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
+			if suf[0] == 's' {
+				return w[:len(w)-len(suf)+1], true
+			}
+			return w[:len(w)-len(suf)], true
+		}
+	}
+	return w, false
+}
+
+// isNameTok: a capitalised word that is not a pronoun, month or weekday.
+func (f *finder) isNameTok(i int) bool {
+	t := f.d.Tokens[i]
+	if t.Kind != Word || !t.Cap {
+		return false
+	}
+	l := f.d.lex[i]
+	return l&lxAllCaps != 0 || l&lxNonName == 0 || l&lxHonorific != 0
+}
+
+// titleCase reports whether sentence si is written in headline title case:
+// no lower-case words but short function words ("of", "the", "to"), and
+// capitalised common words ("Says", "With").
+func (f *finder) titleCase(si int) bool {
+	d := f.d
+	s := d.Sentences[si]
+	caps, common := 0, 0
+	for i := s.First; i < s.Last; i++ {
+		t := d.Tokens[i]
+		if t.Kind != Word {
+			continue
+		}
+		l := d.lex[i]
+		if !t.Cap {
+			if t.Span.Len() > 4 || l&(lxFunction|lxPrep|lxConnector) == 0 {
+				return false
+			}
+			continue
+		}
+		if t.Span.Len() >= 4 {
+			caps++
+		}
+		if i > s.First && (l&(lxFunction|lxSpeech|lxPrep) != 0 || l&lxModelLc != 0 && l&lxModelMidUc == 0) {
+			common++
+		}
+	}
+	return caps >= 3 && common >= 1
+}
+
+// names finds the name runs of sentence si.
+func (f *finder) names(si int) {
+	d := f.d
+	s := d.Sentences[si]
+	tc := f.titleCase(si)
+	for i := s.First; i < s.Last; i++ {
+		if !f.isNameTok(i) || tc && f.commonWord(i, false) {
+			continue
+		}
+		end := s.Last
+		if tc {
+			// In a headline every word is capitalised: a common word ends a name.
+			for k := i + 1; k < end; k++ {
+				if f.isNameTok(k) && f.commonWord(k, false) {
+					end = k
+				}
+			}
+		}
+		run, end := f.run(i, end)
+		f.process(si, run, tc)
+		f.runBuf = run[:0]
+		i = end - 1
+	}
+}
+
+// run collects the tokens of a name run starting at i: capitalised words,
+// joined by connectors ("of", "bin") and by the period of an abbreviated
+// title ("Mr. Putin"); a possessive ends it. It returns the run's name
+// tokens and the index after the run.
+func (f *finder) run(i, last int) ([]int, int) {
+	d := f.d
+	run := f.runBuf[:0]
+	j := i
+	for j < last {
+		if f.isNameTok(j) {
+			run = append(run, j)
+			t := d.Tokens[j]
+			w := d.Raw[t.Span.Start:t.Span.End]
+			if _, poss := stripPossessive(w); poss {
+				j++
+				break
+			}
+			j++
+			if j < last && d.Tokens[j].Span.Start == t.Span.End && d.Raw[d.Tokens[j].Span.Start] == '.' && d.Tokens[j].Span.Len() == 1 {
+				if d.lex[j-1]&(lxTitleAbbr|lxHonorific) != 0 {
+					j++ // Mr. Putin
+				} else if len(run) > 1 && len(w) == 1 && j+1 < last && f.isNameTok(j+1) {
+					j++ // a middle initial: Donald J. Trump
+				}
+			}
+			continue
+		}
+		if len(run) > 0 && j+1 < last && d.Tokens[j].Kind == Word && !d.Tokens[j].Cap && f.isNameTok(j+1) && d.has(j, lxConnector) {
+			run = append(run, j)
+			j++
+			continue
+		}
+		break
+	}
+	for len(run) > 0 && !d.Tokens[run[len(run)-1]].Cap {
+		run = run[:len(run)-1]
+	}
+	return run, j
+}
+
+// process classifies one name run and records its candidates.
+func (f *finder) process(si int, run []int, tc bool) {
+	d := f.d
+	s := d.Sentences[si]
+	// Drop common words capitalised only because they start the sentence
+	// (or every word of a headline): "The", "Asked", "Speaking".
+	for len(run) > 0 {
+		i := run[0]
+		if !(tc || isStartish(d, s.First, i)) || !f.commonWord(i, len(run) > 1) {
+			break
+		}
+		if len(run) > 1 {
+			if _, ok := inStrMap(places, f.joined(run[:2])); ok {
+				break // "New Jersey"
+			}
+		}
+		run = run[1:]
+		for len(run) > 0 && !d.Tokens[run[0]].Cap {
+			run = run[1:]
+		}
+	}
+	if len(run) == 0 {
+		return
+	}
+	// A hyphenated compound of places ("Russia-Ukraine relations") names
+	// each place.
+	if len(run) == 1 {
+		w := f.word(run[0])
+		if strings.ContainsAny(w, "-") {
+			if _, ok := inStrMap(places, w); !ok {
+				f.compound(si, run[0], w)
+				return
+			}
+		}
+	}
+	// An organisation followed by a place ("… News Agency Moscow") is two names.
+	for k := 1; k < len(run); k++ {
+		if d.has(run[k-1], lxOrgWord) {
+			if p, ok := inStrMap(places, f.joined(run[k:])); ok && p.name != "" {
+				f.process(si, run[:k], false)
+				f.process(si, run[k:], false)
+				return
+			}
+		}
+	}
+	// Leading role words: "Russian President", "Foreign Secretary", "Mr".
+	p, hasRole := 0, false
+	var gender int8
+	titleEnd := 0
+	for p < len(run) {
+		l := d.lex[run[p]]
+		if p > 0 && p == len(run)-1 && d.lex[run[p-1]]&lxHonorific != 0 && !honorificHead(f.word(run[p])) {
+			break // "Mr. King": after an honorific, a surname that is also a title
+		}
+		if l&(lxHonorific|lxRoleHead) != 0 && !(l&lxRoleHead != 0 && l&lxHonorific == 0 && !d.Tokens[run[p]].Cap) {
+			hasRole = true
+			w := strings.ToLower(strings.TrimSuffix(f.word(run[p]), "."))
+			if g, ok := honorifics[w]; ok {
+				gender = g
+			} else if g, ok := genderedRoles[w]; ok {
+				gender = g
+			}
+		} else if l&(lxRoleMod|lxCountry) == 0 && !(p > 0 && l&lxConnector != 0) {
+			break
+		}
+		p++
+		if hasRole {
+			titleEnd = p
+		}
+	}
+	if !hasRole {
+		// An affiliation the gazetteer does not know before the title:
+		// "Nordmark Prime Minister Ilse Varga".
+		for h := 1; h+1 < len(run); h++ {
+			l := d.lex[run[h]]
+			if l&lxRoleHead == 0 || !d.Tokens[run[h]].Cap {
+				continue
+			}
+			k := h + 1
+			for k < len(run) && d.lex[run[k]]&(lxRoleMod|lxRoleHead) != 0 {
+				k++
+			}
+			if k < len(run) && !f.hasOrgWord(run[k:]) {
+				hasRole, titleEnd = true, k
+				if g, ok := inStrMap(genderedRoles, f.word(run[h])); ok {
+					gender = g
+				}
+			}
+			break
+		}
+	}
+	if !hasRole && p > 0 && len(run)-p >= 2 {
+		// A party or nationality before a full name: "Republican Jane Doe".
+		ok := d.has(run[p], lxGiven)
+		for k := 0; k < p && ok; k++ {
+			ok = d.has(run[k], lxDemonym) || inSet(partyWords, f.word(run[k]))
+		}
+		if ok && !f.hasOrgWord(run[p:]) {
+			hasRole, titleEnd = true, p
+		}
+	}
+	if hasRole && titleEnd > 0 && d.has(run[titleEnd-1], lxConnector) {
+		return // "President of Nordmark": a title, read as a nominal later
+	}
+	name := run
+	titles := ""
+	if hasRole {
+		name = run[titleEnd:]
+		for len(name) > 0 && !d.Tokens[name[0]].Cap {
+			name = name[1:]
+		}
+		if len(name) > 0 && f.hasOrgWord(name) {
+			name = run // "General Motors"
+		} else {
+			titles = f.text(run[:titleEnd])
+		}
+	}
+	if len(name) == 0 {
+		return // a title without a name: read as a nominal later
+	}
+	if len(name) == 1 && (d.has(name[0], lxDemonym) || isDemonymPlural(f.word(name[0])) || isParty(f.word(name[0]))) {
+		return // "Russian", "Americans", "Democrats": an adjective or a people, not a name
+	}
+	// "Prime Minister Ilse Varga of Nordmark": a titled person of a place.
+	var of []int
+	if titles != "" {
+		for k := 1; k+1 < len(name); k++ {
+			if strings.EqualFold(d.TokenText(name[k]), "of") {
+				of = name[k+1:]
+				name = name[:k]
+				break
+			}
+		}
+	}
+	c := cand{sent: si, acr: -1, gender: gender, titles: titles}
+	c.a, c.b = name[0], name[len(name)-1]+1
+	c.span = parallax.Span{Start: d.Tokens[run[0]].Span.Start, End: f.nameEnd(name[len(name)-1])}
+	c.name = f.joined(name)
+	c.alias = c.name
+	if titleEnd == 1 && len(name) == len(run)-1 {
+		c.alias = f.joined(run) // "Mr Putin", "President Putin"
+	}
+	f.evidence(&c, run, name, hasRole)
+	if len(of) > 0 {
+		if pl := f.joined(of); pl != "" {
+			c.titles += " of " + pl
+		}
+	}
+	f.cands = append(f.cands, c)
+	if len(of) > 0 {
+		f.process(si, of, false)
+		f.cands[len(f.cands)-1].loc += 1
+	}
+}
+
+// compound records the places named in a hyphenated word.
+func (f *finder) compound(si, i int, w string) {
+	t := f.d.Tokens[i]
+	off := t.Span.Start
+	for len(w) > 0 {
+		k := strings.IndexAny(w, "-")
+		part := w
+		if k >= 0 {
+			part = w[:k]
+		}
+		if p, ok := inStrMap(places, part); ok && len(part) > 1 {
+			c := cand{sent: si, acr: -1, name: part, alias: part, place: p.name, loc: 3}
+			c.a, c.b = i, i+1
+			c.span = parallax.Span{Start: off, End: off + len(part)}
+			f.cands = append(f.cands, c)
+		}
+		if k < 0 {
+			break
+		}
+		off += k + 1
+		w = w[k+1:]
+	}
+}
+
+// commonWord reports whether a capitalised word at a sentence start is a
+// common word rather than a name: the model or this text has it in lower
+// case, and (for the first word of a longer run) it is not also written
+// capitalised mid-sentence.
+func (f *finder) commonWord(i int, longer bool) bool {
+	l := f.d.lex[i]
+	if l&(lxHonorific|lxCountry|lxRoleHead|lxPlace) != 0 {
+		return false
+	}
+	if l&(lxStarter|lxFunction) != 0 {
+		return true
+	}
+	if l&lxAllCaps != 0 || l&(lxModelLc|lxDocLc) == 0 {
+		return false
+	}
+	if longer && (f.midCap(i) || l&lxModelMidUc != 0 && l&lxDocLc == 0) {
+		return false
+	}
+	return true
+}
+
+// geoWords end the names of places.
+var geoWords = wordSet(`peninsula sea ocean river lake mountains mountain island islands valley bay gulf
+strait straits desert canal coast region province county district oblast territory plateau basin delta`)
+
+// functionWords are closed-class words that start sentences.
+var functionWords = wordSet(`the a an this that these those it its there here what which who whom whose
+when where why how if but and or so yet for nor as at by in on of to from with after before during since
+until while although though because unless whether once then also still even just only not no yes all
+both each every some any many much more most few several such other another last next first new asked
+speaking according meanwhile however moreover furthermore instead indeed despite amid among well
+now later earlier again`)
+
+// joined returns the words of tokens run, possessive removed, single-spaced.
+func (f *finder) joined(run []int) string {
+	if len(run) == 1 {
+		return f.word(run[0])
+	}
+	// Usually the words are separated by single spaces in the text.
+	d := f.d
+	single := true
+	for k := 1; k < len(run); k++ {
+		a, b := d.Tokens[run[k-1]].Span, d.Tokens[run[k]].Span
+		if b.Start != a.End+1 || d.Raw[a.End] != ' ' || d.lex[run[k-1]]&lxPoss != 0 {
+			single = false
+			break
+		}
+	}
+	if single {
+		return d.Raw[d.Tokens[run[0]].Span.Start:f.nameEnd(run[len(run)-1])]
+	}
+	var b strings.Builder
+	for k, i := range run {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f.word(i))
+	}
+	return b.String()
+}
+
+// text returns the source text of tokens run[0]..run[last], single-spaced.
+func (f *finder) text(run []int) string {
+	d := f.d
+	s := d.Raw[d.Tokens[run[0]].Span.Start:d.Tokens[run[len(run)-1]].Span.End]
+	if strings.ContainsAny(s, "\n\t\u00a0") || strings.Contains(s, "  ") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+// nameEnd returns the end of token i without a possessive.
+func (f *finder) nameEnd(i int) int {
+	t := f.d.Tokens[i]
+	w, _ := stripPossessive(f.d.Raw[t.Span.Start:t.Span.End])
+	return t.Span.Start + len(w)
+}
+
+func (f *finder) hasOrgWord(run []int) bool {
+	for _, i := range run {
+		if f.d.has(i, lxOrgWord) {
+			return true
+		}
+	}
+	return false
+}
+
+// evidence weighs the cues to a candidate's type.
+func (f *finder) evidence(c *cand, run, name []int, hasRole bool) {
+	d := f.d
+	s := d.Sentences[c.sent]
+	if p, ok := inStrMap(places, c.name); ok {
+		c.place = p.name
+		c.loc += 3
+	}
+	acronym := len(name) == 1 && allCaps(c.name) && len(c.name) <= 7
+	if acronym && c.place == "" {
+		c.org += 3
+	}
+	if c.place == "" && f.hasOrgWord(name) {
+		c.org += 3
+	}
+	if c.place == "" && len(name) >= 2 && d.has(name[len(name)-1], lxGeo) {
+		c.loc += 3 // "Crimean Peninsula", "Red Sea"
+	}
+	if hasRole && c.org == 0 {
+		c.person += 3
+	}
+	last := run[len(run)-1]
+	next := last + 1
+	if next < s.Last && d.Tokens[next].Kind == Punct && d.Raw[d.Tokens[next].Span.Start] == '.' && d.Tokens[next].Span.Start == d.Tokens[last].Span.End {
+		next++ // "J. Smith."
+	}
+	speech := next < s.Last && d.has(next, lxSpeech)
+	if !speech && run[0] > s.First {
+		// "…," said Smith.
+		prev := d.Tokens[run[0]-1]
+		if prev.Kind == Word && d.has(run[0]-1, lxSpeech) && (next >= s.Last || d.Tokens[next].Kind != Word) {
+			speech = true
+		}
+	}
+	if speech && c.org == 0 && c.place == "" {
+		c.person += 2
+		c.sure = true
+	}
+	if c.place != "" || acronym || c.gender != 0 && c.titles != "" && d.has(run[0], lxHonorific) {
+		c.sure = true
+	}
+	if len(name) >= 2 {
+		if g, ok := inStrMap(givenNames, f.word(name[0])); ok && c.org == 0 {
+			c.person += 2
+			if c.gender == 0 {
+				c.gender = g
+			}
+		}
+		shape := len(name) <= 3
+		for _, i := range name {
+			if !d.Tokens[i].Cap || d.has(i, lxModelLc|lxDocLc|lxCountry|lxAllCaps) {
+				shape = false
+				break
+			}
+		}
+		if shape && c.org == 0 && c.place == "" {
+			c.person += 1
+		}
+	}
+	if run[0] > s.First {
+		prev := run[0] - 1
+		if d.has(prev, lxPlacePrep) && c.person == 0 && c.org == 0 {
+			c.loc += 1
+		}
+	}
+	if len(name) == 1 {
+		if c.place == "" && !acronym && d.has(name[0], lxModelLc|lxDocLc) {
+			c.weak = true
+		}
+	}
+	// Subject: the first name of its sentence, not after a preposition.
+	c.subj = f.lastSubjSent != c.sent+1
+	f.lastSubjSent = c.sent + 1
+	if run[0] > s.First && d.has(run[0]-1, lxPrep) {
+		c.subj = false
+	}
+	if speech {
+		c.subj = true
+	}
+	// An acronym in brackets after a name: "North Atlantic Treaty Organization (NATO)".
+	if next+2 < s.Last && d.TokenText(next) == "(" && d.TokenText(next+2) == ")" && allCaps(d.TokenText(next+1)) {
+		c.acr = len(f.cands) // linked when the acronym is processed
+	}
+	// A role noun written in lower case before the name: "Foreign Ministry spokesman Oleg Nikolenko".
+	if c.titles == "" && run[0] > s.First {
+		prev := run[0] - 1
+		if t := d.Tokens[prev]; t.Kind == Word && !t.Cap {
+			if d.has(prev, lxRoleHead) && c.org == 0 && c.place == "" {
+				from := prev
+				for from > s.First && from > prev-3 {
+					t := d.Tokens[from-1]
+					w := d.TokenText(from - 1)
+					if t.Kind != Word || d.has(from-1, lxFunction|lxPrep) || !t.Cap && !d.has(from-1, lxRoleMod|lxNomMod|lxDemonym|lxCountry) {
+						break
+					}
+					if _, poss := stripPossessive(w); poss {
+						break
+					}
+					from--
+				}
+				c.titles = f.text([]int{from, prev})
+				c.person += 2
+				if g, ok := inStrMap(genderedRoles, d.TokenText(prev)); ok && c.gender == 0 {
+					c.gender = g
+				}
+			}
+		}
+	}
+	// A descriptor after an organisation's name: "the NATO alliance".
+	if c.org > 0 && next < s.Last && d.Tokens[next].Kind == Word && !d.Tokens[next].Cap && d.has(next, lxOrgHead) {
+		c.titles = strings.ToLower(d.TokenText(next))
+	}
+}
+
+// group is a set of candidates merged into one entity.
+type group struct {
+	members []int
+	key     string // lower-case fullest name, single-spaced
+	nw      int    // words in key
+	name    string
+	first   int // first mention position
+	dead    bool
+	into    int // merged into this group when dead
+}
+
+// first and last return the first and last words of the group's name.
+func (g *group) firstWord() string {
+	if i := strings.IndexByte(g.key, ' '); i >= 0 {
+		return g.key[:i]
+	}
+	return g.key
+}
+
+func (g *group) lastWord() string { return g.key[strings.LastIndexByte(g.key, ' ')+1:] }
+
+// newGroup takes a group from f's free list, or makes one.
+func (f *finder) newGroup(key, name string) *group {
+	var g *group
+	if f.gused < len(f.gfree) {
+		g = f.gfree[f.gused]
+		*g = group{members: g.members[:0]}
+	} else {
+		g = &group{}
+		f.gfree = append(f.gfree, g)
+	}
+	f.gused++
+	g.key, g.name, g.into = key, name, -1
+	g.nw = strings.Count(key, " ") + 1
+	return g
+}
+
+// merge groups candidates into entities: same name; a surname or first
+// name joins the full name; an acronym joins its expansion.
+func (f *finder) merge() {
+	d := f.d
+	f.initMaps()
+	groups := f.groups[:0]
+	byKey := f.byKey
+	for ci := range f.cands {
+		c := &f.cands[ci]
+		key := c.name
+		if c.place != "" {
+			key = c.place
+		}
+		var buf [40]byte
+		n, short := lowerInto(&buf, key)
+		var g int
+		var ok bool
+		if short {
+			g, ok = byKey[string(buf[:n])]
+		} else {
+			key = strings.ToLower(key)
+			g, ok = byKey[key]
+		}
+		if !ok {
+			g = len(groups)
+			if short {
+				key = string(buf[:n])
+			}
+			byKey[key] = g
+			name := c.name
+			if c.place != "" {
+				name = c.place
+			}
+			groups = append(groups, f.newGroup(key, name))
+		}
+		groups[g].members = append(groups[g].members, ci)
+		c.group = g
+	}
+	evid := func(g *group) (p, o, l float32) {
+		for _, ci := range g.members {
+			c := &f.cands[ci]
+			p += c.person
+			o += c.org
+			l += c.loc
+		}
+		return
+	}
+	join := func(from, to int) {
+		gf, gt := groups[from], groups[to]
+		gt.members = append(gt.members, gf.members...)
+		gf.members = nil
+		gf.dead, gf.into = true, to
+		if gf.nw > gt.nw {
+			gt.key, gt.nw, gt.name = gf.key, gf.nw, gf.name
+		}
+	}
+	// Multi-word names that may be people, by last and by first word.
+	byLast, byFirst, byEnds, byInitials := f.byLast, f.byFirst, f.byEnds, f.byInitials
+	acronyms := false
+	for gi, g := range groups {
+		if g.nw < 2 {
+			if allCaps(g.name) {
+				acronyms = true
+			}
+			continue
+		}
+		p, o, l := evid(g)
+		if o <= p && l <= p {
+			byLast[g.lastWord()] = append(byLast[g.lastWord()], gi)
+			if p > 0 {
+				byFirst[g.firstWord()] = append(byFirst[g.firstWord()], gi)
+			}
+		}
+	}
+	if acronyms {
+		for gi, g := range groups {
+			if g.nw >= 2 {
+				byInitials[initials(g.key)] = gi
+			}
+		}
+	}
+	// A lone word joins the full name whose surname (or, when only one
+	// person has it, first name) it is.
+	for gi, g := range groups {
+		if g.dead || g.nw != 1 {
+			continue
+		}
+		p, o, l := evid(g)
+		if o > p || l > p && l > 0 {
+			continue
+		}
+		w := g.key
+		best, bestN := -1, 0
+		for _, hi := range byLast[w] {
+			if h := groups[hi]; !h.dead && len(h.members) > bestN {
+				best, bestN = hi, len(h.members)
+			}
+		}
+		if best < 0 && len(byFirst[w]) == 1 && !groups[byFirst[w][0]].dead {
+			best = byFirst[w][0]
+		}
+		if best >= 0 {
+			join(gi, best)
+		}
+	}
+	// "Joseph Biden" and "Joseph R. Biden": the same first and last words;
+	// the longer name absorbs the shorter.
+	order := f.order[:0]
+	for gi, g := range groups {
+		if g.nw >= 2 {
+			order = append(order, gi)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return groups[b].nw - groups[a].nw })
+	for _, gi := range order {
+		g := groups[gi]
+		if g.dead {
+			continue
+		}
+		k := [2]string{g.firstWord(), g.lastWord()}
+		if hi, ok := byEnds[k]; ok && hi != gi && !groups[hi].dead {
+			join(gi, hi)
+			continue
+		}
+		byEnds[k] = gi
+	}
+	// Acronyms and their expansions.
+	for gi, g := range groups {
+		if g.dead || g.nw != 1 || !allCaps(g.name) {
+			continue
+		}
+		if hi, ok := byInitials[g.key]; ok && hi != gi && !groups[hi].dead && groups[hi].nw >= 2 {
+			join(gi, hi)
+		}
+	}
+	for ci := range f.cands {
+		c := &f.cands[ci]
+		if c.acr >= 0 && c.acr+1 < len(f.cands) && allCaps(f.cands[c.acr+1].name) {
+			a := f.cands[c.acr+1].group
+			for groups[a].dead {
+				a = groups[a].into
+			}
+			h := c.group
+			for groups[h].dead {
+				h = groups[h].into
+			}
+			if a != h && groups[a].nw == 1 {
+				join(a, h)
+			}
+		}
+	}
+	// Build entities in order of first mention.
+	order = order[:0]
+	for gi, g := range groups {
+		if g.dead || len(g.members) == 0 {
+			continue
+		}
+		first := f.cands[g.members[0]].span.Start
+		for _, ci := range g.members {
+			if s := f.cands[ci].span.Start; s < first {
+				first = s
+			}
+		}
+		g.first = first
+		order = append(order, gi)
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return groups[a].first - groups[b].first })
+	for _, gi := range order {
+		g := groups[gi]
+		p, o, l := evid(g)
+		weak, strong := true, false
+		for _, ci := range g.members {
+			c := &f.cands[ci]
+			if !c.weak {
+				weak = false
+			}
+			if c.sure {
+				strong = true
+			}
+		}
+		var typ parallax.EntityType
+		switch {
+		case p >= o && p >= l && p > 0:
+			typ = parallax.Person
+		case o >= l && o > 0:
+			typ = parallax.Organization
+		case l > 0:
+			typ = parallax.Location
+		}
+		if typ == "" && (weak || len(g.members) < 2) {
+			continue
+		}
+		if weak && !strong {
+			continue
+		}
+		if typ == "" {
+			typ = parallax.Organization
+		}
+		e := parallax.Entity{Name: g.name, Type: typ}
+		e.Key = g.key
+		info := entInfo{lastTok: -1, lastSent: -1}
+		ei := len(d.Entities)
+		for _, ci := range g.members {
+			c := &f.cands[ci]
+			c.group, c.kept = ei, true
+			e.Aliases = addDistinct(e.Aliases, c.alias)
+			if c.alias != c.name {
+				e.Aliases = addDistinct(e.Aliases, c.name)
+			}
+			if c.titles != "" {
+				e.Titles = addDistinct(e.Titles, c.titles)
+				info.addRoles(c.titles)
+			}
+			if c.gender != 0 && info.gender == 0 {
+				info.gender = c.gender
+			}
+		}
+		info.key = g.key
+		d.Entities = append(d.Entities, e)
+		d.info = append(d.info, info)
+	}
+	f.groups, f.order = groups[:0], order[:0]
+	f.gused = 0
+	// Candidates of dropped groups get group -1.
+	for ci := range f.cands {
+		if !f.cands[ci].kept {
+			f.cands[ci].group = -1
+		}
+	}
+}
+
+// initials returns the first letters of the words of a lower-case name,
+// connectors skipped: "north atlantic treaty organization" → "nato".
+func initials(key string) string {
+	var buf [16]byte
+	n := 0
+	for len(key) > 0 && n < len(buf) {
+		w := key
+		if i := strings.IndexByte(key, ' '); i >= 0 {
+			w, key = key[:i], key[i+1:]
+		} else {
+			key = ""
+		}
+		if w == "" || connectors[w] || w == "and" || w == "for" || w == "the" {
+			continue
+		}
+		buf[n] = w[0]
+		n++
+	}
+	return string(buf[:n])
+}
+
+func addDistinct(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// addRoles records the role groups and countries a title names.
+func (in *entInfo) addRoles(title string) {
+	words := strings.Fields(title)
+	prime, vice := false, false
+	for _, w := range words {
+		w = strings.TrimSuffix(w, ".")
+		lw := strings.ToLower(w)
+		prime = prime || lw == "prime"
+		vice = vice || lw == "vice" || lw == "deputy"
+		if g, ok := roleHeads[lw]; ok {
+			if vice {
+				g = "vice"
+			}
+			in.roles = addDistinct(in.roles, g)
+			if g == "minister" && prime {
+				in.roles = addDistinct(in.roles, "pm")
+				in.roles = addDistinct(in.roles, "leader")
+			}
+		}
+		if c := countryOf(w); c != "" {
+			in.countries = addDistinct(in.countries, c)
+		}
+		if orgWords[lw] || orgHeads[lw] {
+			in.heads = addDistinct(in.heads, lw)
+		}
+		if _, role := roleHeads[lw]; !role && !roleMods[lw] && !connectors[lw] && !isHonorificWord(lw) && countryOf(w) == "" {
+			if r, _ := runeAt(w, 0); isUpper(r) {
+				in.countries = addDistinct(in.countries, lw) // an affiliation the gazetteer lacks
+			}
+		}
+	}
+}
+
+// isDemonymPlural reports a demonym's plural: "Americans".
+func isDemonymPlural(w string) bool {
+	if len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') {
+		_, ok := inStrMap(demonyms, w[:len(w)-1])
+		return ok
+	}
+	return false
+}
+
+func isHonorificWord(w string) bool {
+	_, ok := honorifics[w]
+	return ok
+}
+
+// initMaps makes or empties merge's maps.
+func (f *finder) initMaps() {
+	if f.byKey == nil {
+		f.byKey = make(map[string]int, 64)
+		f.byEnds = make(map[[2]string]int, 32)
+		f.byInitials = make(map[string]int, 32)
+		f.byLast = make(map[string][]int, 32)
+		f.byFirst = make(map[string][]int, 32)
+		return
+	}
+	clear(f.byKey)
+	clear(f.byEnds)
+	clear(f.byInitials)
+	clear(f.byLast)
+	clear(f.byFirst)
+}
+
+// partyWords name political affiliations written before a name.
+var partyWords = wordSet(`republican democrat democratic gop conservative liberal labour labor socialist
+communist green independent tory`)
+
+// honorificHeads may follow an honorific as a form of address: "Mr.
+// President", "Madam Speaker"; other role words after one are surnames
+// ("Mr. King").
+var honorificHeads = wordSet(`president vice-president speaker chairman chairwoman chair secretary
+ambassador mayor governor minister senator commissioner justice prime`)
+
+func honorificHead(w string) bool { return inSet(honorificHeads, strings.TrimSuffix(w, ".")) }
+
+// isParty reports a party word or its plural: "Republican", "Democrats".
+func isParty(w string) bool {
+	if inSet(partyWords, w) {
+		return true
+	}
+	return len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') && inSet(partyWords, w[:len(w)-1])
+}

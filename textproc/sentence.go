@@ -1,0 +1,212 @@
+package textproc
+
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax"
+)
+
+// split appends the sentences of paragraph pi, whose tokens are
+// d.Tokens[first:last].
+func (d *Doc) split(pi, first, last int) {
+	start := first
+	for i := first; i < last; i++ {
+		end := -1 // the sentence ends after token end-1
+		switch {
+		case d.isTerminal(i):
+			j := i + 1
+			// Closing marks and brackets, and more terminal marks, stay
+			// with the sentence: `?!”)`.
+			for j < last && (d.isCloserTok(j) || d.isTerminal(j) && d.Tokens[j].Span.Start == d.Tokens[j-1].Span.End) {
+				j++
+			}
+			if j < last && d.breakAfter(i, j) {
+				end = j
+			}
+			if j > i+1 && end < 0 {
+				i = j - 1
+			}
+		case i+1 < last && d.lineBreakAfter(i):
+			end = i + 1
+		}
+		if end > start {
+			d.addSentence(pi, start, end)
+			start = end
+			i = end - 1
+		}
+	}
+	if last > start {
+		d.addSentence(pi, start, last)
+	}
+}
+
+func (d *Doc) addSentence(pi, first, last int) {
+	d.Sentences = append(d.Sentences, Sentence{
+		Span: parallax.Span{Start: d.Tokens[first].Span.Start, End: d.Tokens[last-1].Span.End},
+		Para: pi, First: first, Last: last,
+	})
+}
+
+// isTerminal: . ? ! … ... or an abbreviation token ending with a period (U.S.).
+func (d *Doc) isTerminal(i int) bool {
+	t := d.Tokens[i]
+	s := d.Raw[t.Span.Start:t.Span.End]
+	switch t.Kind {
+	case Punct:
+		switch s {
+		case ".", "?", "!", "…", "...", "?!", "!?", "‼", "⁇", "。", "？", "！":
+			return true
+		}
+		return len(s) > 3 && s[0] == '.' // "...."
+	case Word:
+		return len(s) > 2 && s[len(s)-1] == '.'
+	}
+	return false
+}
+
+// isCloserTok: a closing quotation mark or bracket.
+func (d *Doc) isCloserTok(i int) bool {
+	t := d.Tokens[i]
+	if t.Kind == QuoteMark {
+		return t.Side == QuoteClose
+	}
+	if t.Kind == Punct && t.Span.Len() == 1 {
+		c := d.Raw[t.Span.Start]
+		return c == ')' || c == ']'
+	}
+	return false
+}
+
+// breakAfter decides whether the sentence whose terminal mark is token i
+// (followed by closers up to j) ends before token j.
+func (d *Doc) breakAfter(i, j int) bool {
+	term := d.Tokens[i]
+	next := d.Tokens[j]
+	ns := d.Raw[next.Span.Start:next.Span.End]
+	glued := next.Span.Start == d.Tokens[j-1].Span.End
+	switch next.Kind {
+	case Word:
+		if !next.Cap {
+			r, _ := runeAt(ns, 0)
+			if isLower(r) {
+				return false // "?” he said", "U.S. and"
+			}
+		}
+	case Punct:
+		switch ns {
+		case ",", ";", ":", ")", "]", "}", "%", "-", "—", "–", ".", "?", "!", "/":
+			return false
+		}
+	case QuoteMark:
+		if next.Side == QuoteClose {
+			return false
+		}
+	}
+	ts := d.Raw[term.Span.Start:term.Span.End]
+	if ts == "?" || ts == "!" || ts == "?!" || ts == "!?" {
+		return true
+	}
+	if term.Kind == Word {
+		// A dotted abbreviation (U.S., a.m.) ends a sentence only before a
+		// word that usually starts one.
+		return d.startsSentence(j)
+	}
+	if i == 0 || d.Tokens[i-1].Span.End != term.Span.Start {
+		return true // a free-standing period
+	}
+	prev := d.Tokens[i-1]
+	ps := d.Raw[prev.Span.Start:prev.Span.End]
+	if prev.Kind == Word {
+		if d.has(i-1, lxTitleAbbr) {
+			return false // Mr. Putin, Gen. Smith, No. 5
+		}
+		if d.has(i-1, lxAbbrev) {
+			return d.startsSentence(j) // Inc. The, Sept. 11
+		}
+		if r, n := runeAt(ps, 0); n == len(ps) && isUpper(r) {
+			return d.startsSentence(j) // an initial: J. Smith
+		}
+		if glued {
+			// concerns.Russian — but not WordPress.Com or ellipsis quirks:
+			// a glued break needs a lower-case end before the period.
+			r, _ := runeBefore(ps, len(ps))
+			if !isLower(r) {
+				return d.startsSentence(j) // NATO.In the same month
+			}
+			if next.Kind == Word && !next.Cap {
+				return false
+			}
+		}
+	}
+	if j > i+1 && glued && prev.Kind == Word {
+		// ignored.”Mr Putin: a closing mark glued to the next sentence.
+		return next.Kind == Word && next.Cap || next.Kind == QuoteMark
+	}
+	return true
+}
+
+// startsSentence reports whether token j is a word that typically starts
+// a sentence after an ambiguous period: a frequent sentence starter, or a
+// capitalised word the model has seen in lower case but never capitalised
+// inside a sentence, or an opening quotation mark.
+func (d *Doc) startsSentence(j int) bool {
+	t := d.Tokens[j]
+	switch t.Kind {
+	case QuoteMark:
+		return t.Side == QuoteOpen
+	case Word:
+		if !t.Cap {
+			return false
+		}
+		f := d.lex[j]
+		return f&(lxStarter|lxFunction|lxPersPron|lxPlurPron) != 0 || f&lxModelLc != 0 && f&lxModelMidUc == 0
+	}
+	return false
+}
+
+// lineBreakAfter reports a sentence break at a line break inside a
+// paragraph after token i: a heading or list item, judged by the line
+// ending without a word that continues into the next line.
+func (d *Doc) lineBreakAfter(i int) bool {
+	a, b := d.Tokens[i], d.Tokens[i+1]
+	gap := d.Raw[a.Span.End:b.Span.Start]
+	if strings.IndexByte(gap, '\n') < 0 {
+		return false
+	}
+	// The next line must start like a sentence.
+	switch b.Kind {
+	case Word:
+		if !b.Cap {
+			return false
+		}
+	case QuoteMark:
+		if b.Side != QuoteOpen {
+			return false
+		}
+	case Number:
+	case Punct:
+		s := d.Raw[b.Span.Start:b.Span.End]
+		if s != "-" && s != "•" && s != "*" && s != "(" && s != "[" && s != "—" && s != "–" {
+			return false
+		}
+	}
+	switch a.Kind {
+	case Word:
+		if !a.Cap {
+			r, _ := runeAt(d.Raw, a.Span.Start)
+			if isLower(r) {
+				// A hard-wrapped line ends mid-sentence on a lower-case word.
+				return false
+			}
+		}
+		return true
+	case Punct:
+		s := d.Raw[a.Span.Start:a.Span.End]
+		switch s {
+		case ",", ";", "-", "—", "–", "(", "&", "/":
+			return false
+		}
+		return true
+	}
+	return true
+}
