@@ -264,3 +264,27 @@ func TestFactsAndContradictions(t *testing.T) {
 		t.Errorf("contradictions = %v, want %s", cg, w)
 	}
 }
+
+func TestContradictionRules(t *testing.T) {
+	tests := []struct {
+		name   string
+		a, b   string
+		contra bool
+	}{
+		{"different durations", "The hearing on the budget lasted four hours on Monday.", "The hearing on the budget lasted six hours on Monday.", true},
+		{"approximate and close", "The hearing on the budget lasted nearly four hours.", "The hearing on the budget lasted 4.5 hours.", false},
+		{"different subjects", "In the poll Lindqvist leads with 21 percent of likely voters.", "In the poll Okafor leads with 17 percent of likely voters.", false},
+		{"rounded", "The tax rate on the income was 36 percent last year.", "The tax rate on the income was 35.7 percent last year.", false},
+		{"unrelated sentences", "Police arrested six people.", "The hearing on the budget lasted four people.", false},
+		{"same value", "Officials counted 146 million people in the census.", "Officials counted 146 million people in the census.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := compare.Input{Articles: []*parallax.Article{article(1, "A", "Title\n\n"+tc.a), article(2, "B", "Title\n\n"+tc.b)}}
+			cs := compare.Contradictions(compare.Facts(in))
+			if got := len(cs) > 0; got != tc.contra {
+				t.Errorf("contradiction = %v (%+v), want %v", got, cs, tc.contra)
+			}
+		})
+	}
+}

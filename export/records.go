@@ -46,7 +46,7 @@ type Quote struct {
 type Entity struct {
 	ID      int64    `json:"id"`
 	Name    string   `json:"name"`
-	Type    string   `json:"type"`
+	Kind    string   `json:"kind"` // person, organization, location ("type" names the record in NDJSON)
 	Titles  []string `json:"titles"`
 	Aliases []string `json:"aliases"`
 }
@@ -122,7 +122,7 @@ func FromQuote(q *parallax.Quote) Quote {
 
 // FromEntity converts an entity to its exported shape.
 func FromEntity(e *parallax.Entity) Entity {
-	out := Entity{ID: e.ID, Name: e.Name, Type: string(e.Type), Titles: e.Titles, Aliases: e.Aliases}
+	out := Entity{ID: e.ID, Name: e.Name, Kind: string(e.Type), Titles: e.Titles, Aliases: e.Aliases}
 	if out.Titles == nil {
 		out.Titles = []string{}
 	}

@@ -659,7 +659,7 @@ func segments(a *parallax.Article, qs []*parallax.Quote, links map[int64]string)
 	marks = valid
 	out := make([][]segment, 0, len(paras))
 	for _, p := range paras {
-		if !p.Valid(len(raw)) {
+		if !p.Valid(len(raw)) || !runeBoundary(raw, p.Start) || !runeBoundary(raw, p.End) {
 			continue
 		}
 		cuts := []int{p.Start, p.End}

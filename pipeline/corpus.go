@@ -114,16 +114,7 @@ func (c *Corpus) Add(ctx context.Context, batch []*parallax.Analysis, res []para
 			}
 		}
 
-		doc := story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Outlet: a.Outlet}
-		if t, ok := a.PublishedTime(); ok {
-			doc.Published = t
-		}
-		for _, e := range an.Entities {
-			for range max(1, len(e.Mentions)) {
-				doc.Entities = append(doc.Entities, e.Key)
-			}
-		}
-		p := story.Analyze(doc)
+		p := story.Analyze(StoryDoc(an))
 		pb, err := p.MarshalBinary()
 		if err != nil {
 			return err
@@ -236,4 +227,20 @@ func (c *Corpus) flushLine(ctx context.Context, stories []*parallax.Story) error
 		}
 	}
 	return nil
+}
+
+// StoryDoc is what the event clusterer needs of an analysed article:
+// entities count once per mention, so the main actors weigh most.
+func StoryDoc(an *parallax.Analysis) story.Doc {
+	a := &an.Article
+	d := story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Outlet: a.Outlet}
+	if t, ok := a.PublishedTime(); ok {
+		d.Published = t
+	}
+	for _, e := range an.Entities {
+		for range max(1, len(e.Mentions)) {
+			d.Entities = append(d.Entities, e.Key)
+		}
+	}
+	return d
 }

@@ -275,16 +275,23 @@ var cueTab []cueInfo
 // flags and cue, so a token needs a single map lookup.
 var lexicon = buildLexicon()
 
-// lexFilter has a bit for each (length, first byte, last byte) seen in the
-// lexicon; words without one skip the map lookup.
+// lexFilter is a one-hash Bloom filter over the lexicon (64 Ki bits):
+// most words that are not in it skip the map lookup.
 var lexFilter = buildFilter()
 
-func filterKey(w string) int {
-	return (min(len(w), 31)<<12 | int(w[0]&63)<<6 | int(w[len(w)-1]&63))
+func filterKey(w string) uint32 {
+	n := len(w)
+	h := uint32(n)*0x9E3779B1 ^ uint32(w[0])*0x85EBCA6B ^ uint32(w[n-1])*0xC2B2AE35
+	if n > 1 {
+		h ^= uint32(w[1]) * 0x27D4EB2F
+		h ^= uint32(w[n-2]) * 0x165667B1
+	}
+	h ^= h >> 15
+	return h & 0xFFFF
 }
 
 func buildFilter() []uint64 {
-	f := make([]uint64, (32<<12)/64)
+	f := make([]uint64, 1<<16/64)
 	for w := range lexicon {
 		k := filterKey(w)
 		f[k>>6] |= 1 << (k & 63)

@@ -214,15 +214,14 @@ func (r *run) finish(resolve func(parallax.Span) int, ents []parallax.Entity) []
 // singular personal pronoun or a definite role description ("the Russian
 // leader", "the president").
 func personal(m string) bool {
-	switch strings.ToLower(m) {
-	case "he", "she", "him", "her", "i":
+	switch m {
+	case "he", "He", "she", "She", "him", "her", "I":
 		return true
 	}
 	if !strings.HasPrefix(m, "the ") && !strings.HasPrefix(m, "The ") {
 		return false
 	}
-	head := m[strings.LastIndexByte(m, ' ')+1:]
-	return roleNouns[strings.ToLower(head)]
+	return roleNouns[m[strings.LastIndexByte(m, ' ')+1:]]
 }
 
 // namedBefore reports whether e is mentioned by name before pos outside

@@ -37,7 +37,12 @@ func (t tok) lemma() string {
 	return c.lemma
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
 
 // tokenize appends the tokens of raw[lo:hi] to dst; segs are the
 // paragraph's quotation segments ordered by opening mark. lowRaw is raw

@@ -19,7 +19,7 @@ func ftsQuery(q string) (string, error) {
 	for i := 0; i < len(q); {
 		c := q[i]
 		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		case isSpace(c):
 			i++
 			continue
 		case c == '"':
@@ -36,7 +36,7 @@ func ftsQuery(q string) (string, error) {
 			continue
 		}
 		j := i
-		for j < len(q) && q[j] != ' ' && q[j] != '\t' && q[j] != '\n' && q[j] != '\r' && q[j] != '"' {
+		for j < len(q) && !isSpace(q[j]) && q[j] != '"' {
 			j++
 		}
 		word := q[i:j]
@@ -71,9 +71,28 @@ func appendTerm(terms []string, t string, or *bool) []string {
 	return append(terms, t)
 }
 
-// quoteFTS makes s an FTS5 string: in double quotes, inner quotes doubled.
+// isSpace reports whether c separates terms: space and every control
+// byte (FTS5 reads its query as a C string, so a NUL would end it early).
+func isSpace(c byte) bool { return c <= ' ' || c == 0x7f }
+
+// quoteFTS makes s an FTS5 string: in double quotes, inner quotes doubled,
+// control bytes turned to spaces.
 func quoteFTS(s string) string {
-	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"':
+			b.WriteString(`""`)
+		case isSpace(c):
+			b.WriteByte(' ')
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 func hasWord(s string) bool {

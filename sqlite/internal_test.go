@@ -31,6 +31,8 @@ func TestFTSQuery(t *testing.T) {
 		{name: "column syntax is text", in: "title:x", want: `"title:x"`},
 		{name: "punctuation only dropped", in: "flood -- !!", want: `"flood"`},
 		{name: "non-latin", in: "Ünal Кремль", want: `"Ünal" "Кремль"`},
+		{name: "control bytes split", in: "flood\x00barrier\tvote", want: `"flood" "barrier" "vote"`},
+		{name: "control bytes in phrase", in: "\"flood\x00barrier\"", want: `"flood barrier"`},
 		{name: "empty", in: "   ", invalid: true},
 		{name: "no words", in: `"" * - ()`, invalid: true},
 	}

@@ -172,7 +172,7 @@ func quoteSpans(s string) []parallax.Span {
 }
 
 // Generate makes n analyses of generated text, each about size bytes of
-// raw text with about quotes direct quotes, spread over five outlets and
+// raw text (more when the quotes need it) with quotes direct quotes, spread over five outlets and
 // thirty days; the same seed gives the same analyses. Names and words are
 // made of random letters.
 func Generate(seed uint64, n, size, quotes int) []*parallax.Analysis {
@@ -213,7 +213,7 @@ func Generate(seed uint64, n, size, quotes int) []*parallax.Analysis {
 		var b strings.Builder
 		b.WriteString(title(word()) + " " + word() + " " + word() + " " + word() + "\n\n")
 		qn := 0
-		for b.Len() < size {
+		for b.Len() < size || qn < quotes {
 			for range 3 {
 				sentence(&b)
 			}

@@ -103,9 +103,10 @@ func (v vec) norm() float64 {
 	return math.Sqrt(s)
 }
 
-// add returns a+b, keeping the limit heaviest terms.
-func add(a, b vec, limit int) vec {
-	out := vec{ids: make([]int32, 0, len(a.ids)+len(b.ids)), w: make([]float32, 0, len(a.ids)+len(b.ids))}
+// add returns a+b, keeping the limit heaviest terms, in new exact-size
+// slices; it merges in the clusterer's scratch space.
+func (c *Clusterer) add(a, b vec, limit int) vec {
+	out := vec{ids: c.merge.ids[:0], w: c.merge.w[:0]}
 	i, j := 0, 0
 	for i < len(a.ids) || j < len(b.ids) {
 		switch {
@@ -121,30 +122,36 @@ func add(a, b vec, limit int) vec {
 			j++
 		}
 	}
-	out = truncate(out, limit)
-	return vec{ids: slices.Clip(slices.Clone(out.ids)), w: slices.Clone(out.w)}
-}
-
-// truncate keeps the limit heaviest terms of v, still sorted by id.
-func truncate(v vec, limit int) vec {
-	if len(v.ids) <= limit {
-		return v
-	}
-	ws := slices.Clone(v.w)
-	slices.SortFunc(ws, func(a, b float32) int { return cmp.Compare(b, a) })
-	cut := ws[limit-1]
-	keep := 0
-	for i := range v.ids {
-		// ties at the cut are kept in id order until the limit is reached
-		if v.w[i] > cut || v.w[i] == cut && keep < limit {
-			v.ids[keep], v.w[keep] = v.ids[i], v.w[i]
-			keep++
+	c.merge = out
+	if len(out.ids) > limit {
+		// keep the limit heaviest, in id order; ties at the cut by id
+		ws := c.wbuf[:0]
+		for _, w := range out.w {
+			ws = append(ws, float64(w))
 		}
+		slices.Sort(ws)
+		cut := float32(ws[len(ws)-limit])
+		c.wbuf = ws
+		above := 0
+		for _, w := range out.w {
+			if w > cut {
+				above++
+			}
+		}
+		ties := limit - above
+		keep := 0
+		for k := range out.ids {
+			if w := out.w[k]; w > cut || w == cut && ties > 0 {
+				if w == cut {
+					ties--
+				}
+				out.ids[keep], out.w[keep] = out.ids[k], w
+				keep++
+			}
+		}
+		out.ids, out.w = out.ids[:keep], out.w[:keep]
 	}
-	if keep > limit {
-		keep = limit
-	}
-	return vec{ids: v.ids[:keep], w: v.w[:keep]}
+	return vec{ids: slices.Clone(out.ids), w: slices.Clone(out.w)}
 }
 
 // docVecs is an article's vectors, each of unit length.
@@ -166,6 +173,12 @@ type storyState struct {
 	titleIDs         [][]int32
 	outlets          []string
 	words            []string // the opening article's top terms, for a title
+}
+
+// cand is a candidate story and its summed key weight.
+type cand struct {
+	s    int32
+	hits float64
 }
 
 // termInfo is what the clusterer knows of a term or entity key.
@@ -194,6 +207,10 @@ type Clusterer struct {
 	hits    []float64           // per story: the article's summed key weights
 	touched []int32             // stories with hits
 	wbuf    []float64
+	merge   vec // scratch for add
+	keyBuf  []int32
+	keyWBuf []float32
+	cands   []cand
 	// scratch for vectors
 	twBody, twEnts, twTitle, twKeys []tw
 }
@@ -352,11 +369,13 @@ func (c *Clusterer) vectors(p *Profile) docVecs {
 	}
 	slices.SortFunc(ks, func(a, b tw) int { return cmp.Compare(a.id, b.id) })
 	ks = slices.CompactFunc(ks, func(a, b tw) bool { return a.id == b.id })
+	v.keys, v.keyW = c.keyBuf[:0], c.keyWBuf[:0]
 	for _, k := range ks {
 		v.keys = append(v.keys, k.id)
 		v.keyW = append(v.keyW, float32(k.w))
 	}
 	c.twBody, c.twEnts, c.twTitle, c.twKeys = body[:0], ents[:0], tt[:0], ks[:0]
+	c.keyBuf, c.keyWBuf = v.keys[:0], v.keyW[:0]
 	return v
 }
 
@@ -389,11 +408,7 @@ func (c *Clusterer) AddProfile(p *Profile) Assignment {
 			c.hits[s] += float64(v.keyW[i])
 		}
 	}
-	type cand struct {
-		s    int32
-		hits float64
-	}
-	cands := make([]cand, 0, len(c.touched))
+	cands := c.cands[:0]
 	for _, s := range c.touched {
 		cands = append(cands, cand{s, c.hits[s]})
 		c.hits[s] = 0
@@ -404,6 +419,7 @@ func (c *Clusterer) AddProfile(p *Profile) Assignment {
 		}
 		return cmp.Compare(a.s, b.s)
 	})
+	c.cands = cands
 	cands = cands[:min(len(cands), c.opt.Candidates)]
 
 	eventW := [3]float64{c.opt.BodyWeight, c.opt.EntityWeight, c.opt.TitleWeight}
@@ -528,9 +544,9 @@ func (c *Clusterer) damping(day int32, st *storyState) float64 {
 
 func (c *Clusterer) join(st *storyState, v *docVecs, p *Profile) {
 	idx := int32(st.id - 1)
-	st.body = add(st.body, v.body, c.opt.CentroidTerms)
-	st.ent = add(st.ent, v.ent, c.opt.CentroidTerms/2)
-	st.title = add(st.title, v.title, c.opt.CentroidTerms/2)
+	st.body = c.add(st.body, v.body, c.opt.CentroidTerms)
+	st.ent = c.add(st.ent, v.ent, c.opt.CentroidTerms/2)
+	st.title = c.add(st.title, v.title, c.opt.CentroidTerms/2)
 	st.bodyN, st.entN, st.titleN = st.body.norm(), st.ent.norm(), st.title.norm()
 	if v.day != undated {
 		if st.minDay == undated || v.day < st.minDay {

@@ -23,7 +23,7 @@ type cand struct {
 	org    float32
 	loc    float32
 	sure   bool // an honorific, a speech verb or the gazetteer vouches for a lone common word
-	acr    int  // index of the cand this one is the acronym or expansion of, -1 if none
+	acr    int  // set to the cand's own index when a bracketed acronym follows it (the next cand), else -1
 	group  int
 	kept   bool
 }
@@ -32,13 +32,9 @@ type cand struct {
 type entInfo struct {
 	gender    int8
 	roles     []string // role groups from titles: "president", "minister", "pm", …
-	countries []string // countries named in titles: "Russia" for "Russian President"
+	countries []string // affiliations in titles: "Russia" for "Russian President", "nordmark"
 	heads     []string // descriptors seen with the name ("alliance")
 	key       string   // the lower-case name
-	lastTok   int
-	lastSent  int
-	lastSubj  bool
-	count     int
 }
 
 // finder holds the working state of entity finding for one Doc.
@@ -426,8 +422,8 @@ func (f *finder) process(si int, run []int, tc bool) {
 	if len(name) == 0 {
 		return // a title without a name: read as a nominal later
 	}
-	if len(name) == 1 && (d.has(name[0], lxDemonym) || isDemonymPlural(f.word(name[0])) || isParty(f.word(name[0]))) {
-		return // "Russian", "Americans", "Democrats": an adjective or a people, not a name
+	if len(name) == 1 && (d.has(name[0], lxDemonym) || isDemonymPlural(f.word(name[0])) || inSet(partyWords, f.word(name[0]))) {
+		return // "Russian", "Americans", "Republican": an adjective or a people, not a name
 	}
 	// "Prime Minister Ilse Varga of Nordmark": a titled person of a place.
 	var of []int
@@ -612,6 +608,16 @@ func (f *finder) evidence(c *cand, run, name []int, hasRole bool) {
 	}
 	if c.place != "" || acronym || c.gender != 0 && c.titles != "" && d.has(run[0], lxHonorific) {
 		c.sure = true
+	}
+	if len(name) == 1 && !isStartish(d, s.First, name[0]) {
+		// An institution capitalised mid-sentence ("Congress", "the
+		// Senate"), or a party's members ("Republicans").
+		if d.has(name[0], lxOrgWord) {
+			c.sure = true
+		} else if isParty(c.name) {
+			c.org += 3
+			c.sure = true
+		}
 	}
 	if len(name) >= 2 {
 		if g, ok := inStrMap(givenNames, f.word(name[0])); ok && c.org == 0 {
@@ -923,7 +929,7 @@ func (f *finder) merge() {
 		}
 		e := parallax.Entity{Name: g.name, Type: typ}
 		e.Key = g.key
-		info := entInfo{lastTok: -1, lastSent: -1}
+		var info entInfo
 		ei := len(d.Entities)
 		for _, ci := range g.members {
 			c := &f.cands[ci]

@@ -247,3 +247,45 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// TestConcurrent runs Analyze from several goroutines on one Analyzer and
+// checks each result equals the sequential one (the Analyzer pools its
+// working memory).
+func TestConcurrent(t *testing.T) {
+	texts := []string{fixtureVarga, fixtureRussia, "The U.S. and the United States are one. US troops left."}
+	summary := func(d *textproc.Doc) string {
+		var b strings.Builder
+		for _, e := range d.Entities {
+			b.WriteString(e.Key)
+			for _, m := range e.Mentions {
+				b.WriteString("|" + m.Text)
+			}
+			b.WriteByte('\n')
+		}
+		return b.String()
+	}
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		want[i] = summary(analyzer.Analyze(s, nil))
+	}
+	errs := make(chan string, 64)
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func(g int) {
+			for r := 0; r < 50; r++ {
+				i := (g + r) % len(texts)
+				if got := summary(analyzer.Analyze(texts[i], nil)); got != want[i] {
+					errs <- got
+				}
+			}
+			done <- true
+		}(g)
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent result differs:\n%s", e)
+	}
+}

@@ -104,7 +104,8 @@ func (d *Doc) breakAfter(i, j int) bool {
 	}
 	ts := d.Raw[term.Span.Start:term.Span.End]
 	if ts == "?" || ts == "!" || ts == "?!" || ts == "!?" {
-		return true
+		// “Why now?” Varga asked. — the attribution stays with its quotation.
+		return !(d.Tokens[j-1].Kind == QuoteMark && d.attribution(j))
 	}
 	if term.Kind == Word {
 		// A dotted abbreviation (U.S., a.m.) ends a sentence only before a
@@ -137,6 +138,9 @@ func (d *Doc) breakAfter(i, j int) bool {
 				return false
 			}
 		}
+	}
+	if d.Tokens[j-1].Kind == QuoteMark && d.attribution(j) {
+		return false // “… security.” Varga said.
 	}
 	if j > i+1 && glued && prev.Kind == Word {
 		// ignored.”Mr Putin: a closing mark glued to the next sentence.
@@ -209,4 +213,29 @@ func (d *Doc) lineBreakAfter(i int) bool {
 		return true
 	}
 	return true
+}
+
+// attribution reports whether the tokens from j read as a bare
+// attribution: a speaker's name (up to three capitalised words), a speech
+// verb, at most three more words, and the end of the clause — "Varga said
+// angrily." but not "Varga said three demands were ignored."
+func (d *Doc) attribution(j int) bool {
+	k := j
+	for k < len(d.Tokens) && k < j+3 && d.Tokens[k].Kind == Word && d.Tokens[k].Cap && d.lex[k]&(lxPersPron|lxFunction) == 0 {
+		k++
+	}
+	if k == j || k >= len(d.Tokens) || d.Tokens[k].Kind != Word || d.lex[k]&lxSpeech == 0 || d.Tokens[k].Cap {
+		return false
+	}
+	for m := k + 1; m < len(d.Tokens) && m <= k+4; m++ {
+		t := d.Tokens[m]
+		if t.Kind == Punct {
+			c := d.Raw[t.Span.Start]
+			return c == '.' || c == ','
+		}
+		if t.Kind != Word || d.lex[m]&lxFunction != 0 && m == k+1 {
+			return false // "said that …"
+		}
+	}
+	return false
 }

@@ -54,16 +54,18 @@ func (a *Analyzer) Analyze(raw string, paras []parallax.Span) *Doc {
 	}
 	d := &Doc{Raw: raw, m: a.m}
 	d.Paragraphs = make([]parallax.Span, 0, len(paras))
-	last := 0
+	last, size := 0, 0
 	for _, p := range paras {
 		if !p.Valid(len(raw)) || p.Start < last {
 			continue
 		}
 		d.Paragraphs = append(d.Paragraphs, p)
 		last = p.End
+		size += p.Len()
 	}
-	d.Tokens = make([]Token, 0, len(raw)/5+8)
-	d.Sentences = make([]Sentence, 0, len(raw)/100+4)
+	// News prose averages a token per 5–6 bytes and a sentence per 120.
+	d.Tokens = make([]Token, 0, size/5+8)
+	d.Sentences = make([]Sentence, 0, size/100+4)
 	bounds := make([]int, len(d.Paragraphs)+1)
 	for pi, p := range d.Paragraphs {
 		// The tokenizer sees nothing past the paragraph, not even the rest of a rune.

@@ -85,6 +85,16 @@ func TestSentences(t *testing.T) {
 			want: []string{"“Why now?” she asked.", "Nobody answered."},
 		},
 		{
+			name: "question quote before a named speaker",
+			text: "“Is it us who threaten anyone?” Varga said angrily. “No.”",
+			want: []string{"“Is it us who threaten anyone?” Varga said angrily.", "“No.”"},
+		},
+		{
+			name: "question quote before a new sentence",
+			text: "“Is it over?” The answer came later.",
+			want: []string{"“Is it over?”", "The answer came later."},
+		},
+		{
 			name: "closing quote after period",
 			text: "He said: “The plan is dead.” The minister left.",
 			want: []string{"He said: “The plan is dead.”", "The minister left."},

@@ -3,13 +3,18 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/eval"
+	"github.com/parallax-news/parallax/ingest"
 	"github.com/parallax-news/parallax/pipeline"
+	"github.com/parallax-news/parallax/story"
 )
 
 func newEvalCmd(g *globals) *cobra.Command {
@@ -17,7 +22,7 @@ func newEvalCmd(g *globals) *cobra.Command {
 		Use:   "eval",
 		Short: "Measure quality against annotated data",
 	}
-	cmd.AddCommand(newEvalQuotesCmd())
+	cmd.AddCommand(newEvalQuotesCmd(), newEvalStoriesCmd())
 	return cmd
 }
 
@@ -78,6 +83,89 @@ scored once against each of them. Nothing is stored.`,
 		},
 	}
 	cmd.Flags().StringVar(&gold, "gold", "", "directory of BRAT .ann files")
+	cmd.Flags().StringVarP(&format, "format", "f", "both", "table, json or both")
+	return cmd
+}
+
+func newEvalStoriesCmd() *cobra.Command {
+	var label, format string
+	cmd := &cobra.Command{
+		Use:   "stories FILE.jsonl --label FIELD",
+		Short: "Score event clustering against a label field of a JSONL file (pairwise and BCubed)",
+		Long: `Eval stories runs the per-article pipeline and the event clusterer over the
+records of a JSONL file, adding them in order of publication as a news
+stream would arrive, and compares the stories found with the value of the
+--label field of each record: pairwise and BCubed precision, recall and F1.
+Nothing is stored.`,
+		Example: `  parallax eval stories ../shared/eval/basil/articles.jsonl --label story`,
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			an := pipeline.NewAnalyzer()
+			type item struct {
+				key     string
+				profile *story.Profile
+			}
+			var items []item
+			gold := map[string]string{}
+			var failed int
+			err := ingest.Walk(ctx, args, ingest.Options{}, func(rec *parallax.Record, err error) error {
+				if err != nil {
+					failed++
+					fmt.Fprintln(cmd.ErrOrStderr(), "skipped:", err)
+					return nil
+				}
+				lv, ok := rec.Meta[label]
+				if !ok {
+					failed++
+					fmt.Fprintf(cmd.ErrOrStderr(), "skipped: %s: no %q field\n", rec.Source, label)
+					return nil
+				}
+				res, err := an.Analyze(rec)
+				if err != nil {
+					failed++
+					fmt.Fprintln(cmd.ErrOrStderr(), "skipped:", err)
+					return nil
+				}
+				key := rec.Source
+				gold[key] = fmt.Sprint(lv)
+				doc := pipeline.StoryDoc(res)
+				doc.ID = int64(len(items) + 1)
+				items = append(items, item{key: key, profile: story.Analyze(doc)})
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if len(items) == 0 {
+				return parallax.Errorf(parallax.EINVALID, "no records with a %q field in %s", label, strings.Join(args, " "))
+			}
+			sort.SliceStable(items, func(i, j int) bool { return items[i].profile.Published.Before(items[j].profile.Published) })
+			cl := story.New(story.Options{})
+			pred := map[string]string{}
+			for _, it := range items {
+				a := cl.AddProfile(it.profile)
+				pred[it.key] = strconv.FormatInt(a.Story, 10)
+			}
+			rep := eval.ScoreClusters(gold, pred)
+			out := cmd.OutOrStdout()
+			if format != "json" {
+				fmt.Fprint(out, rep.Table())
+			}
+			if format != "table" {
+				b, err := json.MarshalIndent(rep, "", "  ")
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(out, string(b))
+			}
+			if failed > 0 {
+				return &errPartial{failed: failed, total: failed + len(items)}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&label, "label", "story", "the record field holding the true event")
 	cmd.Flags().StringVarP(&format, "format", "f", "both", "table, json or both")
 	return cmd
 }

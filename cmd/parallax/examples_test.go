@@ -100,6 +100,7 @@ func TestExampleCorpusExpected(t *testing.T) {
 	}
 
 	var fields, fieldsOK, removed, removedOK, quotes, quotesOK, notQuotes, notQuotesOK int
+	var extracted, unexpected int // quotes found, and those no key entry accounts for
 	quoteID := map[string]int64{} // key quote id → matched quote id
 	for _, f := range want.Files {
 		i, ok := artOf[f.Source]
@@ -135,6 +136,21 @@ func TestExampleCorpusExpected(t *testing.T) {
 		for j, q := range got.Quotes {
 			if q.Article == a.ID {
 				qs = append(qs, j)
+			}
+		}
+		for _, j := range qs {
+			extracted++
+			q := got.Quotes[j]
+			known := false
+			for _, w := range f.Quotes {
+				if fw, fq := fold(w.Fragment), fold(q.Text); strings.Contains(fq, fw) || strings.Contains(fw, foldTrim(q.Text)) {
+					known = true
+					break
+				}
+			}
+			if !known {
+				unexpected++
+				t.Logf("%s: quote not in the key: %s %q (%s)", f.Source, q.Kind, q.Text, q.Speaker.Name)
 			}
 		}
 		for _, w := range f.Quotes {
@@ -228,8 +244,8 @@ func TestExampleCorpusExpected(t *testing.T) {
 		}
 	}
 
-	t.Logf("fields %d/%d, boilerplate removed %d/%d, quotes found %d/%d, non-quotes avoided %d/%d, events %d/%d (storylines %d), statement groups %d/%d",
-		fieldsOK, fields, removedOK, removed, quotesOK, quotes, notQuotesOK, notQuotes, eventsOK, events, len(lines), groupsOK, groups)
+	t.Logf("fields %d/%d, boilerplate removed %d/%d, quotes found %d/%d, quotes not in the key %d/%d, non-quotes avoided %d/%d, events %d/%d (storylines %d), statement groups %d/%d",
+		fieldsOK, fields, removedOK, removed, quotesOK, quotes, unexpected, extracted, notQuotesOK, notQuotes, eventsOK, events, len(lines), groupsOK, groups)
 	rate := func(a, b int) float64 {
 		if b == 0 {
 			return 1
