@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -67,7 +68,8 @@ type unit struct {
 	coreKeys   []uint64 // sorted stem, lemma and concept keys of the core words
 	nums       []string
 	speaker    string
-	unknown    bool // speaker unresolved
+	blocks     []int32 // speaker-key word ids, for the index
+	unknown    bool    // speaker unresolved
 	empty      bool // no content word
 	nCore      int  // distinct content words in core
 	frag       bool // core is a mixed quote's quoted words
@@ -93,36 +95,56 @@ func (a *Aligner) AlignSpans(items []Item) ([]*parallax.Statement, [][]parallax.
 	}
 	lem := &lemmaCache{m: map[string][2]string{}}
 	in := interner{}
-	units := a.units(items, lem, in)
+	units := a.units(items, lem, in, blockIDs{})
 	weigh(units)
+	DbgUnits = 0
+	for i := range units {
+		DbgUnits += len(units[i].coreKeys)*len(units[i].blocks) + len(units[i].coreKeys)
+	}
 	rel := newRelCache(len(in))
 
-	// Score candidate pairs.
+	// Score the candidate pairs the index yields: units of compatible
+	// speakers sharing a rare core word or concept.
 	type pair struct {
 		i, j int
 		s    float64
 	}
 	var pairs []pair
+	idx := buildKeyIndex(len(units), func(e int) []int32 { return units[e].blocks },
+		func(e int) []uint64 { return units[e].coreKeys }, func(e int) bool { return units[e].empty })
+	limit := rareCap(len(units))
+	var cand []int32
 	for i := range units {
-		if units[i].empty {
+		u := &units[i]
+		if u.empty {
 			continue
 		}
-		for j := i + 1; j < len(units); j++ {
-			u, v := &units[i], &units[j]
-			if v.empty || items[u.item].ArticleID == items[v.item].ArticleID && u.item == v.item {
+		cand = idx.query(cand[:0], u.blocks, u.coreKeys, limit)
+		DbgCand += len(cand)
+		for _, j32 := range cand {
+			j := int(j32)
+			v := &units[j]
+			// Each pair once: from the lower index, or from the known
+			// speaker's side when only one is known (an unknown speaker's
+			// query reaches unknown speakers only).
+			if j == i || (u.unknown == v.unknown && j < i) || (u.unknown && !v.unknown) {
+				continue
+			}
+			if v.item == u.item {
 				continue
 			}
 			// Screen: some word in common, and the cores alike in some word or concept.
-			if !speakersMatch(u, v) || !shareKey(u.keys, v.keys) || !shareKey(u.coreKeys, v.coreKeys) {
+			if !speakersMatch(u, v) || !shareKey(u.keys, v.keys) {
 				continue
 			}
-			s := similarity(u, v, items, rel)
+			lo, hi := min(i, j), max(i, j)
+			s := similarity(&units[lo], &units[hi], items, rel)
 			need := a.opt.Threshold
 			if u.unknown || v.unknown {
 				need += 0.1
 			}
 			if s >= need {
-				pairs = append(pairs, pair{i, j, s})
+				pairs = append(pairs, pair{lo, hi, s})
 			}
 		}
 	}
@@ -358,29 +380,15 @@ func (a *Aligner) statements(groups [][]int, units []unit, items []Item, best []
 		outSpans[i] = bs[i].spans
 	}
 	// A later statement saying what an earlier one of the same speaker
-	// said (its canonical text close enough) is a repetition of it.
-	lem := &lemmaCache{m: map[string][2]string{}}
-	in := interner{}
-	canonUnits := make([]unit, len(out))
-	for i, st := range out {
-		canonUnits[i] = unit{core: compact(tokens(st.Text, nil, lem), in), speaker: speakerKey(st.Speaker)}
-		canonUnits[i].ctx = canonUnits[i].core
-		canonUnits[i].unknown = canonUnits[i].speaker == ""
-	}
-	weigh(canonUnits)
-	rel := newRelCache(len(in))
-	for i := range out {
-		for j := 0; j < i; j++ {
-			if bs[j].first.IsZero() || !bs[i].first.After(bs[j].first.Add(a.opt.RepetitionGap)) {
-				continue
-			}
-			if !speakersMatch(&canonUnits[i], &canonUnits[j]) {
-				continue
-			}
-			if similarity(&canonUnits[i], &canonUnits[j], nil, rel) >= a.opt.Threshold {
-				out[i].RepetitionOf = out[j].ID
-				break
-			}
+	// said (its canonical text close enough), more than RepetitionGap
+	// before, is a repetition of it.
+	canon, rel := canonUnits(out)
+	found := a.repeats(canon, len(out), func(i, j int) bool {
+		return j < i && !bs[j].first.IsZero() && bs[i].first.After(bs[j].first.Add(a.opt.RepetitionGap))
+	}, rel)
+	for i, j := range found {
+		if j >= 0 {
+			out[i].RepetitionOf = out[j].ID
 		}
 	}
 	return out, outSpans
@@ -409,15 +417,16 @@ func speakerName(its []int, items []Item) string {
 }
 
 // units cuts the items into comparison units.
-func (a *Aligner) units(items []Item, lem *lemmaCache, in interner) []unit {
+func (a *Aligner) units(items []Item, lem *lemmaCache, in interner, bl blockIDs) []unit {
 	var us []unit
-	var kbuf []int32
+	cc := &conceptCache{}
 	for i := range items {
 		q := &items[i].Quote
 		sp := speakerKey(q.Speaker.EntityKey)
 		if sp == "" {
 			sp = speakerKey(q.Speaker.Name)
 		}
+		blocks := bl.blocks(sp)
 		whole := tokens(q.Text, nil, lem)
 		var spans [][2]int
 		if q.Kind == parallax.Direct {
@@ -427,7 +436,7 @@ func (a *Aligner) units(items []Item, lem *lemmaCache, in interner) []unit {
 			spans = [][2]int{{0, len(q.Text)}}
 		}
 		for k, sp2 := range spans {
-			u := unit{item: i, sent: k, start: sp2[0], end: sp2[1], speaker: sp, unknown: sp == ""}
+			u := unit{item: i, sent: k, start: sp2[0], end: sp2[1], speaker: sp, blocks: blocks, unknown: sp == ""}
 			switch {
 			case q.Kind == parallax.Direct:
 				u.core = tokens(q.Text[sp2[0]:sp2[1]], nil, lem)
@@ -463,8 +472,8 @@ func (a *Aligner) units(items []Item, lem *lemmaCache, in interner) []unit {
 					}
 				}
 			}
-			u.keys = wordKeys(nil, [][]tok{u.core, u.ctx}, false, &kbuf)
-			u.coreKeys = wordKeys(nil, [][]tok{u.core}, true, &kbuf)
+			u.keys = wordKeys(nil, u.core, u.ctx, nil)
+			u.coreKeys = wordKeys(nil, u.core, nil, cc)
 			us = append(us, u)
 		}
 	}
@@ -507,23 +516,46 @@ func compact(ts []tok, in interner) []tok {
 	return out
 }
 
-// wordKeys lists, sorted, the hashed stems and lemmas of the words and,
-// when concepts is set, their WordNet concepts (synsets and the synsets
-// one link up), so two units can be screened for a possible match.
-func wordKeys(dst []uint64, lists [][]tok, concepts bool, kbuf *[]int32) []uint64 {
-	for _, ts := range lists {
+// wordKeys lists, sorted and without repeats, the hashed stems and
+// lemmas of the words of core and ctx and, when cc is given, the WordNet
+// concepts of core's words (synsets and the synsets one link up), so two
+// units can be screened and indexed for a possible match.
+func wordKeys(dst []uint64, core, ctx []tok, cc *conceptCache) []uint64 {
+	for _, ts := range [2][]tok{core, ctx} {
 		for _, t := range ts {
 			dst = append(dst, hashString(t.stem), hashString(t.lemma))
-			if concepts && !t.name && !t.num {
-				*kbuf = wordnet.Concepts((*kbuf)[:0], t.low)
-				for _, c := range *kbuf {
+		}
+	}
+	if cc != nil {
+		for k := range core {
+			if t := &core[k]; !t.name && !t.num {
+				for _, c := range cc.get(t) {
 					dst = append(dst, uint64(c)|1<<63)
 				}
 			}
 		}
 	}
-	sort.Slice(dst, func(i, j int) bool { return dst[i] < dst[j] })
-	return dst
+	slices.Sort(dst)
+	return slices.Compact(dst)
+}
+
+// conceptCache memoises WordNet concepts by interned word id for one call.
+type conceptCache struct {
+	c    [][]int32
+	done []bool
+}
+
+func (cc *conceptCache) get(t *tok) []int32 {
+	id := int(t.lowID)
+	for id >= len(cc.c) {
+		cc.c = append(cc.c, nil)
+		cc.done = append(cc.done, false)
+	}
+	if !cc.done[id] {
+		cc.c[id] = wordnet.Concepts(nil, t.low)
+		cc.done[id] = true
+	}
+	return cc.c[id]
 }
 
 func hashString(s string) uint64 {
@@ -596,66 +628,88 @@ func total(ts []tok) (float64, int) {
 	return s, len(ts)
 }
 
-// relCache memoises WordNet relatedness for word pairs, by interned id:
-// a dense table while the vocabulary is small, a map beyond.
+// relCache memoises WordNet relatedness for word pairs, by interned id,
+// in an open-addressing table (scores are quarters: 0, .5, .75, 1).
 type relCache struct {
-	n     int
-	dense []uint8 // 0 unknown, else 1 + score*4
-	m     map[uint64]float32
-	prof  map[int32]*wordnet.Profile
-}
-
-// related scores two words through their cached WordNet profiles.
-func (c *relCache) related(x, y *tok) float64 {
-	if c.prof == nil {
-		c.prof = map[int32]*wordnet.Profile{}
-	}
-	pf := func(t *tok) *wordnet.Profile {
-		p, ok := c.prof[t.lowID]
-		if !ok {
-			v := wordnet.NewProfile(t.low)
-			p = &v
-			c.prof[t.lowID] = p
-		}
-		return p
-	}
-	return wordnet.RelatedProfiles(pf(x), pf(y))
+	keys []uint64 // pair key | 1<<63; 0 is an empty slot
+	vals []uint8  // score*4
+	used int
+	prof []*wordnet.Profile // by word id; nil: not yet computed
+	none []bool             // by word id: no WordNet sense at all
 }
 
 func newRelCache(vocab int) *relCache {
-	c := &relCache{n: vocab}
-	if vocab <= 2048 {
-		c.dense = make([]uint8, vocab*vocab)
-	} else {
-		c.m = map[uint64]float32{}
+	return &relCache{keys: make([]uint64, 1024), vals: make([]uint8, 1024),
+		prof: make([]*wordnet.Profile, vocab), none: make([]bool, vocab)}
+}
+
+// profile returns t's WordNet profile, or nil when it has none.
+func (c *relCache) profile(t *tok) *wordnet.Profile {
+	id := int(t.lowID)
+	if id >= len(c.prof) {
+		return nil
 	}
-	return c
+	if c.none[id] {
+		return nil
+	}
+	if p := c.prof[id]; p != nil {
+		return p
+	}
+	p := wordnet.NewProfile(t.low)
+	if wordnet.RelatedProfiles(&p, &p) == 0 { // no sense: related to nothing
+		c.none[id] = true
+		return nil
+	}
+	c.prof[id] = &p
+	return &p
 }
 
 func (c *relCache) get(x, y *tok) float64 {
-	a, b := int(x.lowID), int(y.lowID)
+	px := c.profile(x)
+	if px == nil {
+		return 0
+	}
+	py := c.profile(y)
+	if py == nil {
+		return 0
+	}
+	a, b := uint64(x.lowID), uint64(y.lowID)
 	if a > b {
 		a, b = b, a
 	}
-	if c.dense != nil && b < c.n {
-		k := a*c.n + b
-		if v := c.dense[k]; v != 0 {
-			return float64(v-1) / 4
+	k := a<<32 | b | 1<<63
+	mask := uint64(len(c.keys) - 1)
+	h := (k * 0x9E3779B97F4A7C15) >> 20
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch c.keys[i] {
+		case k:
+			return float64(c.vals[i]) / 4
+		case 0:
+			v := uint8(math.Round(wordnet.RelatedProfiles(px, py) * 4))
+			c.keys[i], c.vals[i] = k, v
+			c.used++
+			if c.used*2 > len(c.keys) {
+				c.grow()
+			}
+			return float64(v) / 4
 		}
-		r := c.related(x, y)
-		c.dense[k] = uint8(1 + math.Round(r*4))
-		return math.Round(r*4) / 4
 	}
-	if c.m == nil {
-		c.m = map[uint64]float32{}
+}
+
+func (c *relCache) grow() {
+	keys, vals := c.keys, c.vals
+	c.keys, c.vals = make([]uint64, 2*len(keys)), make([]uint8, 2*len(keys))
+	mask := uint64(len(c.keys) - 1)
+	for j, k := range keys {
+		if k == 0 {
+			continue
+		}
+		i := ((k * 0x9E3779B97F4A7C15) >> 20) & mask
+		for c.keys[i] != 0 {
+			i = (i + 1) & mask
+		}
+		c.keys[i], c.vals[i] = k, vals[j]
 	}
-	k := uint64(a)<<32 | uint64(b)
-	if r, ok := c.m[k]; ok {
-		return float64(r)
-	}
-	r := c.related(x, y)
-	c.m[k] = float32(r)
-	return r
 }
 
 // wordScore is how well word x matches word y: 1 for the same stem or
@@ -729,7 +783,10 @@ func prefixMatch(a, b string) bool {
 // similarity scores two units in [0,1]: word overlap of their cores and
 // contexts, penalised when both give numbers and none agree, and when the
 // cores share only names.
+var DbgSim, DbgCand, DbgUnits int
+
 func similarity(u, v *unit, items []Item, rel *relCache) float64 {
+	DbgSim++
 	var buf [64]float64
 	cu, cv, plain := coverages(u.core, v.core, u.coreW, v.coreW, rel, buf[:0])
 	core := math.Sqrt(cu * cv)
@@ -815,6 +872,6 @@ func speakersMatch(u, v *unit) bool {
 	if u.unknown || v.unknown || u.speaker == v.speaker {
 		return true
 	}
-	return lastField(u.speaker) == lastField(v.speaker) || strings.Contains(" "+u.speaker+" ", " "+v.speaker+" ") ||
-		strings.Contains(" "+v.speaker+" ", " "+u.speaker+" ")
+	return lastField(u.speaker) == lastField(v.speaker) || containsWords(u.speaker, v.speaker) ||
+		containsWords(v.speaker, u.speaker)
 }

@@ -64,26 +64,19 @@ const (
 	ReasonWidget      = "widget"
 )
 
-// outlet candidate weights by where the name was read.
-const (
-	wMasthead = 1
-	wFooter   = 1
-	wCaption  = 2
-	wDateline = 3
-)
-
 type doc struct {
 	raw      string
 	low      string     // short units' text with ASCII letters lower-cased
 	ws       [][]string // per short unit: its first words, lower-cased, punctuation-trimmed
 	credit   [][]string // per unit: contributor names when it is a credit line
 	units    []unit
-	dom      int  // dominant script
-	title    int  // unit index of the title, -1 if none
-	variant  bool // the title line differs from the record's title
-	comments int  // first unit of the comment section, len(units) if none
-	outlets  map[string]int
-	order    []string // outlet candidates in first-seen order
+	dom      int    // dominant script
+	title    int    // unit index of the title, -1 if none
+	variant  bool   // the title line differs from the record's title
+	comments int    // first unit of the comment section, len(units) if none
+	lowRaw   string // raw with ASCII letters lower-cased, made on demand
+	outlets  map[string]*outletCand
+	order    []string // outlet candidate keys in first-seen order
 	dates    []dateAt // date lines outside the comments, in order
 	first    int      // first body paragraph, -1 if none
 	capDate  string
@@ -161,31 +154,6 @@ func (d *doc) prepare() {
 	}
 }
 
-func (d *doc) addOutlet(name string, w int) {
-	name = normOutlet(name)
-	if name == "" || !nameLike(name) {
-		return
-	}
-	if d.outlets == nil {
-		d.outlets = map[string]int{}
-	}
-	key := strings.ToLower(name)
-	if _, ok := d.outlets[key]; !ok {
-		d.order = append(d.order, name)
-	}
-	d.outlets[key] += w
-}
-
-func (d *doc) bestOutlet() string {
-	best, bw := "", 0
-	for _, name := range d.order {
-		if w := d.outlets[strings.ToLower(name)]; w > bw {
-			best, bw = name, w
-		}
-	}
-	return best
-}
-
 // Clean cleans one record. It reads nothing but rec (and the Memory, when
 // configured) and returns an error only for a nil record.
 func (c *Cleaner) Clean(rec *parallax.Record) (*parallax.Article, error) {
@@ -210,6 +178,7 @@ func (c *Cleaner) Clean(rec *parallax.Record) (*parallax.Article, error) {
 	d.classify(c, SourceKey(rec))
 	d.structure()
 	dl, dlUnit := d.findDateline()
+	d.markEnd()
 
 	// Title.
 	a.Title = strings.TrimSpace(rec.Title)
@@ -229,6 +198,7 @@ func (c *Cleaner) Clean(rec *parallax.Record) (*parallax.Article, error) {
 	}
 
 	// Dateline, byline.
+	agencyKey := ""
 	if dlUnit >= 0 {
 		base := d.units[dlUnit].start
 		a.Dateline = dl.place
@@ -237,7 +207,14 @@ func (c *Cleaner) Clean(rec *parallax.Record) (*parallax.Article, error) {
 		}
 		a.DatelineSpan = parallax.Span{Start: base + dl.start, End: base + dl.end}
 		if dl.agency != "" {
-			d.addOutlet(dl.agency, wDateline)
+			// "(ABC)": the agency under the name the text spells out.
+			agency := dl.agency
+			if exp := d.expandAcronym(agency); exp != "" {
+				agency = exp
+			}
+			if key := d.addOutlet(agency, wDateline); key != "" {
+				agencyKey = key
+			}
 			meta["dateline_agency"] = dl.agency
 		}
 		if d.byline == "" && dl.reporter != "" {
@@ -251,11 +228,16 @@ func (c *Cleaner) Clean(rec *parallax.Record) (*parallax.Article, error) {
 
 	// Outlet.
 	a.Outlet = strings.TrimSpace(rec.Outlet)
+	outKey := outletKey(a.Outlet)
 	if a.Outlet == "" {
-		a.Outlet = d.bestOutlet()
+		a.Outlet, outKey = d.bestOutlet()
 	}
 	if a.Outlet == "" {
 		a.Outlet = urlHost(rec.URL)
+	}
+	// A dateline agency other than the publisher: a wire story re-published.
+	if agencyKey != "" && outKey != "" && agencyKey != outKey {
+		meta["wire"] = d.outletName(agencyKey)
 	}
 
 	// Published.
@@ -269,8 +251,9 @@ func (c *Cleaner) Clean(rec *parallax.Record) (*parallax.Article, error) {
 			break
 		}
 		if u.reason == "" {
-			a.Paragraphs = append(a.Paragraphs, parallax.Span{Start: u.start, End: u.end})
-			size += u.end - u.start + 2
+			e := d.keptEnd(&u)
+			a.Paragraphs = append(a.Paragraphs, parallax.Span{Start: u.start, End: e})
+			size += e - u.start + 2
 		}
 	}
 	var b strings.Builder
@@ -389,9 +372,10 @@ func dominantScript(units []unit) int {
 
 // findTitle returns the unit holding the title: the record's title when
 // the text repeats it near the top, else the first headline-shaped line
-// there; -1 when none.
+// there after the last navigation line (mastheads, taglines and menus come
+// before the headline); -1 when none.
 func (d *doc) findTitle(recTitle string) int {
-	limit := min(len(d.units), 12)
+	limit, lastNav := d.markNav()
 	if recTitle = strings.TrimSpace(recTitle); recTitle != "" {
 		want := normKey(recTitle)
 		for i := 0; i < limit; i++ {
@@ -406,16 +390,69 @@ func (d *doc) findTitle(recTitle string) int {
 		// The text has its own (variant) headline, if any.
 		d.variant = true
 	}
-	prose := 0
-	for i := 0; i < limit; i++ {
+	if lastNav >= 0 {
+		// the headline is between the navigation and the first prose
+		if i := d.headline(lastNav+1, limit, 1); i >= 0 {
+			return i
+		}
+	}
+	return d.headline(0, limit, 2)
+}
+
+// headline returns the first headline-shaped unit in [from, limit) before
+// maxProse prose paragraphs (or a long one), -1 if none. A short all-capitals first line followed
+// by more page furniture is a masthead and is taken only when nothing
+// else qualifies.
+func (d *doc) headline(from, limit, maxProse int) int {
+	prose, masthead := 0, -1
+	for i := from; i < limit; i++ {
 		u := &d.units[i]
 		s := d.text(i)
 		// A first line may end in a period (some sources add one to every
 		// headline), unless the record's own title is elsewhere.
 		allowPeriod := i == 0 && !d.variant && (u.blankAfter || u.f.terminal != '.' || i+1 < len(d.units) && d.units[i+1].f.words > u.f.words)
-		if (i == 0 || u.f.words >= 3) && headlineShaped(s, &u.f, allowPeriod) && !widgetLine(s, &u.f, d.ws[i]) {
+		if !u.nav && (i == 0 || u.f.words >= 3) && headlineShaped(s, &u.f, allowPeriod) && !widgetLine(s, &u.f, d.ws[i]) {
 			if dl, ok := parseDateline(s); !ok || dl.rest >= len(s) || !u.f.bodyLike() {
+				if i == 0 && u.f.words <= 4 && allCaps(s) && i+1 < len(d.units) && !d.units[i+1].f.bodyLike() {
+					masthead = i
+					continue
+				}
 				return i
+			}
+		}
+		if u.f.bodyLike() {
+			if prose++; prose >= maxProse || u.f.words > 35 {
+				break
+			}
+		}
+	}
+	return masthead
+}
+
+// markNav flags the navigation lines near the top of the page — menus
+// of one- or two-word lines, "A | B | C" lists, "A › B" breadcrumbs — and
+// returns how far the title search reaches (12 units plus the menu lines)
+// and the last navigation unit before the prose, -1 if none.
+func (d *doc) markNav() (limit, last int) {
+	limit, last = min(len(d.units), 12), -1
+	run, prose := 0, 0
+	for i := 0; i < limit; i++ {
+		u := &d.units[i]
+		s := d.text(i)
+		if menuItem(s, &u.f) {
+			run++
+			if run >= 3 {
+				for k := i - run + 1; k <= i; k++ {
+					d.units[k].nav = true
+				}
+				last = i
+				limit = min(len(d.units), limit+1, 40)
+			}
+		} else {
+			run = 0
+			if navLine(s, &u.f) {
+				u.nav, last = true, i
+				limit = min(len(d.units), limit+1, 40)
 			}
 		}
 		if u.f.bodyLike() {
@@ -424,7 +461,7 @@ func (d *doc) findTitle(recTitle string) int {
 			}
 		}
 	}
-	return -1
+	return limit, last
 }
 
 // normKey lower-cases s and keeps only letters and digits, single-spaced.
@@ -524,6 +561,7 @@ func (d *doc) classify(c *Cleaner, key string) {
 	if d.title >= 0 {
 		d.units[d.title].reason = ReasonTitle
 	}
+	var credits []int // photo and copyright credit lines
 	for i := 0; i < d.comments; i++ {
 		u := &d.units[i]
 		if i == d.title {
@@ -536,11 +574,25 @@ func (d *doc) classify(c *Cleaner, key string) {
 			d.dates = append(d.dates, dateAt{i, dd, parallax.Span{Start: u.start + sp[0], End: u.start + sp[1]}})
 			continue
 		}
+		if head, name, ok := postedBy(s, ws); ok {
+			// "Posted on <date> by name": the page date and its author.
+			if dd, sp, ok := dateLine(head, &u.f); ok {
+				u.reason = ReasonDate
+				d.dates = append(d.dates, dateAt{i, dd, parallax.Span{Start: u.start + sp[0], End: u.start + sp[1]}})
+				if d.byline == "" {
+					d.byline = name
+				}
+				continue
+			}
+		}
 		if name := bylineName(s); name != "" {
 			u.reason = ReasonByline
 			// "By Name, Agency Name": the agency is an outlet signal.
 			if j := strings.LastIndex(name, ", "); j > 0 && anyIn(lw(name[j+2:]), agencyWords) {
 				d.addOutlet(name[j+2:], wCaption)
+				name = name[:j]
+			} else if j > 0 && hasLowerWord(name[j+2:]) && !strings.HasPrefix(name[j+2:], "and ") {
+				// "By Name, Europe correspondent": a role, not a name
 				name = name[:j]
 			}
 			if d.byline == "" {
@@ -558,16 +610,14 @@ func (d *doc) classify(c *Cleaner, key string) {
 		}
 		if rightsLine(&u.f, ws) {
 			u.reason = ReasonBoilerplate
+			d.addOutlet(rightsHolder(s), wFooter)
 			continue
 		}
 		if captionLine(s, &u.f, ws) {
 			u.reason = ReasonCaption
-			if k := strings.IndexRune(s, '©'); k >= 0 && copyrightSign(s) {
-				credit := s[k+len("©"):]
-				if j := strings.IndexAny(credit, "/|,"); j >= 0 {
-					credit = credit[:j]
-				}
-				d.addOutlet(credit, wCaption)
+			credits = append(credits, i)
+			if name := d.creditOutlet(s, ws); name != "" {
+				d.addOutlet(name, wCaption)
 			}
 			continue
 		}
@@ -586,12 +636,17 @@ func (d *doc) classify(c *Cleaner, key string) {
 		}
 		if d.title >= 0 && i < d.title {
 			u.reason = ReasonHeader
-			if u.f.words <= 6 && !u.f.sentenceEnd() {
+			if u.f.words <= 6 && !u.f.sentenceEnd() && !u.nav {
 				head := s
 				if j := strings.IndexAny(head, ",|·"); j >= 0 {
 					head = head[:j]
 				}
-				d.addOutlet(head, wMasthead)
+				w := wMasthead
+				if i == 0 && d.title >= 2 {
+					// a name line above a tagline or menu: the site's masthead
+					w = wSite
+				}
+				d.addOutlet(head, w)
 			}
 			continue
 		}
@@ -601,6 +656,51 @@ func (d *doc) classify(c *Cleaner, key string) {
 			}
 		}
 	}
+	// A caption sits right above or below its photo credit, with no blank
+	// line between.
+	for _, i := range credits {
+		for _, j := range [2]int{i - 1, i + 1} {
+			if j <= d.title || j >= d.comments || d.units[j].reason != "" {
+				continue
+			}
+			if (j < i && d.units[j].blankAfter) || (j > i && d.units[i].blankAfter) {
+				continue
+			}
+			if photoCaption(d.text(j), &d.units[j].f) {
+				d.units[j].reason = ReasonCaption
+			}
+		}
+	}
+	// A question to the reader above a widget ("Rate this story?" over
+	// the stars) is part of it.
+	for i := d.comments - 2; i >= 0; i-- {
+		if u := &d.units[i]; u.reason == "" && d.units[i+1].reason == ReasonWidget && readerPrompt(&u.f, d.ws[i]) {
+			u.reason = ReasonWidget
+		}
+	}
+}
+
+// markEnd cuts a wire end marker ("(end)") off the last body paragraph.
+func (d *doc) markEnd() {
+	for i := d.comments - 1; i >= 0; i-- {
+		u := &d.units[i]
+		if u.reason != "" {
+			continue
+		}
+		if k := endMarker(d.text(i)); k > 0 {
+			u.cut = u.start + k
+		}
+		return
+	}
+}
+
+// keptEnd is where the body text of unit u ends: before an end marker.
+func (d *doc) keptEnd(u *unit) int {
+	if u.cut <= u.start {
+		return u.end
+	}
+	_, e := trimSpan(d.raw, u.start, u.cut)
+	return e
 }
 
 // structure applies the reasons that depend on position: short lines
@@ -715,6 +815,9 @@ func (d *doc) removed() []parallax.Removal {
 	for i := 0; i < d.comments; i++ {
 		u := &d.units[i]
 		if u.reason == "" {
+			if u.cut > u.start {
+				out = append(out, parallax.Removal{Span: parallax.Span{Start: u.cut, End: u.end}, Reason: ReasonBoilerplate})
+			}
 			continue
 		}
 		if n := len(out); n > 0 && out[n-1].Reason == u.reason && u.reason != ReasonTitle && onlySpace(d.raw[out[n-1].Span.End:u.start]) {

@@ -161,10 +161,13 @@ func TestClean(t *testing.T) {
 		kept      []string
 	}{
 		{
-			name:      "masthead, byline, share line, captions, crosshead, footer",
-			rec:       parallax.Record{Text: harborLedger},
-			title:     "Fishing Fleet Returns Early as Storm Closes In",
-			outlet:    "Harbor Wire",
+			name:  "masthead, byline, share line, captions, crosshead, footer",
+			rec:   parallax.Record{Text: harborLedger},
+			title: "Fishing Fleet Returns Early as Storm Closes In",
+			// The page's masthead, credits and copyright name the
+			// publisher; the dateline names the wire it carries.
+			outlet:    "The Harbor Ledger",
+			meta:      map[string]any{"wire": "Harbor Wire", "dateline_agency": "Harbor Wire"},
 			published: "2025-03-04",
 			dateline:  "Portsmouth, Maine",
 			byline:    "Marta Quill",

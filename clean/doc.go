@@ -8,6 +8,12 @@
 // and per record; the only state shared across records is an optional
 // Memory of lines a source repeats on many pages.
 //
+// The title is looked for after the page's navigation (menus, "A | B"
+// lists, breadcrumbs). The outlet is weighed from where names are read —
+// the masthead opening the page, dateline agencies (acronyms spelled out
+// from the text), photo and copyright credits, footers — and a dateline
+// agency other than the publisher is kept as Meta["wire"].
+//
 // Everything is decided from general signals — line shape, punctuation,
 // position, script, capitalisation and repetition — never from strings
 // known to occur on particular sites.

@@ -14,6 +14,8 @@ type unit struct {
 	blankBefore bool
 	blankAfter  bool
 	reason      string // "" while body
+	nav         bool   // a navigation line near the top
+	cut         int    // when > start, the body ends here and the rest is an end marker
 	f           feats
 }
 

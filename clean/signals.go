@@ -21,8 +21,9 @@ var (
 	timeUnits   = wordSet("second seconds sec secs minute minutes min mins hour hours hr hrs day days week weeks month months year years")
 	agencyWords = wordSet("agency news press service wire telegraph bureau network broadcasting corporation")
 	credLeads   = wordSet("photo photos photograph image images picture pictures credit credits source illustration video file")
+	dateDecor   = wordSet("posted published updated modified created last on at am pm gmt utc")
+	pubVerbs    = wordSet("posted published updated modified created written filed")
 	weekdays    = wordSet("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun")
-	orgSuffixes = []string{" news agency", " press agency", " international", " agency", " online", " newspaper", " digital"}
 )
 
 func wordSet(s string) map[string]bool {
@@ -207,12 +208,12 @@ func dateLine(s string, f *feats) (date string, sp [2]int, ok bool) {
 	rest := lw(s[:span.Start] + " " + s[span.End:])
 	extra, prose := 0, false
 	for _, w := range rest {
-		if !weekdays[w] && !(w[0] >= '0' && w[0] <= '9') {
+		if !weekdays[w] && !dateDecor[w] && !(w[0] >= '0' && w[0] <= '9') {
 			extra++
 		}
 	}
 	for _, w := range words(s[:span.Start]+" "+s[span.End:], make([]string, 0, 8), 12) {
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && len(trimPunct(w)) > 3 && !weekdays[lower(trimPunct(w))] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && len(trimPunct(w)) > 3 && !weekdays[lower(trimPunct(w))] && !dateDecor[lower(trimPunct(w))] {
 			prose = true
 		}
 	}
@@ -220,6 +221,23 @@ func dateLine(s string, f *feats) (date string, sp [2]int, ok bool) {
 		return "", sp, false
 	}
 	return d, [2]int{span.Start, span.End}, true
+}
+
+// postedBy splits a "Posted on <date> by Name" line into the part before
+// " by " and the name after it; ok is false for other lines.
+func postedBy(s string, ws []string) (head, name string, ok bool) {
+	if len(ws) == 0 || len(ws) > 12 || !pubVerbs[ws[0]] && !(len(ws) > 1 && ws[0] == "last" && pubVerbs[ws[1]]) {
+		return "", "", false
+	}
+	i := strings.Index(lower(s), " by ")
+	if i < 0 {
+		return "", "", false
+	}
+	name = strings.TrimSpace(s[i+4:])
+	if n := countWords(name); n == 0 || n > 4 || endsSentence(lastRune(name)) && lastRune(name) != '.' {
+		return "", "", false
+	}
+	return s[:i], strings.TrimRight(name, "."), true
 }
 
 // captionDate reports a caption ending in a source and a date ("Leaders
@@ -312,7 +330,8 @@ func widgetLine(s string, f *feats, ws []string) bool {
 	if countIn(ws, socialNames) >= 2 && n <= 14 && countIn(ws, socialNames)*3 >= n {
 		return true
 	}
-	if n <= 12 && !sentence && navLeads[ws[0]] && (n <= 3 || colonNear(s)) {
+	// "Label: headline" links, the headline possibly a question.
+	if n <= 12 && navLeads[ws[0]] && (n <= 3 && !sentence || colonNear(s) && (!sentence || f.terminal == '?' || f.terminal == '!')) {
 		return true
 	}
 	if n <= 4 && !sentence && anyIn(ws, navNouns) {
@@ -416,32 +435,21 @@ func firstPerson(ws []string) bool {
 	return n >= 2 && n*12 >= len(ws)
 }
 
-// normOutlet tidies an outlet name: spaces collapsed, surrounding
-// punctuation and generic suffixes ("International", "News Agency") removed.
-func normOutlet(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	s = strings.Trim(s, " -–—|,.:;()[]©")
-	for changed := true; changed; {
-		changed = false
-		ls := lower(s)
-		for _, suf := range orgSuffixes {
-			if strings.HasSuffix(ls, suf) && len(s) > len(suf)+1 {
-				s = strings.TrimSpace(s[:len(s)-len(suf)])
-				changed = true
-				break
-			}
-		}
-	}
-	return s
-}
-
-// nameLike reports a short capitalised name (an outlet candidate).
+// nameLike reports a short capitalised name (an outlet candidate);
+// connectors may stand between its words ("Bureau of Reports").
 func nameLike(s string) bool {
 	f := measure(s)
-	if f.words == 0 || f.words > 4 || f.capWords != f.words || f.letters*10 < f.nonSpace*7 {
+	ws := lw(s)
+	conn := 0
+	var buf [12]string
+	for _, w := range words(s, buf[:], 12) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && connectors[w] {
+			conn++
+		}
+	}
+	if f.words == 0 || f.words-conn > 4 || f.capWords+conn != f.words || !unicode.IsUpper(f.first) || f.letters*10 < f.nonSpace*7 {
 		return false
 	}
-	ws := lw(s)
 	return !anyIn(ws, navLeads) && !anyIn(ws, formNouns) && !anyIn(ws, loginWords) && !anyIn(ws, socialNames)
 }
 
@@ -575,4 +583,113 @@ func titlePart(s string) (title string, off int, others []string) {
 	t := parts[best]
 	lead := len(t) - len(strings.TrimLeft(t, " "))
 	return strings.TrimSpace(t), bestPos + lead, others
+}
+
+// menuItem reports a one- or two-word capitalised line without
+// punctuation or digits: an entry of a menu when several come in a row.
+func menuItem(s string, f *feats) bool {
+	if f.words == 0 || f.words > 2 || f.digits > 0 || !unicode.IsUpper(f.first) || !unicode.IsLetter(f.terminal) {
+		return false
+	}
+	return f.letters*10 >= f.nonSpace*8 && bylineName(s) == ""
+}
+
+// navSeps are the separators of navigation lists; the arrows mark
+// breadcrumbs, which need only two parts.
+var navSeps = []struct {
+	sep   string
+	parts int
+}{{" | ", 3}, {" / ", 3}, {" › ", 2}, {" > ", 2}, {" » ", 2}, {" → ", 2}}
+
+// navLine reports a menu or breadcrumb line: short capitalised items
+// separated by "|", "/" or an arrow, and no sentence or date.
+func navLine(s string, f *feats) bool {
+	if f.words < 2 || f.words > 24 || f.sentenceEnd() {
+		return false
+	}
+	for _, ns := range navSeps {
+		if strings.Count(s, ns.sep)+1 < ns.parts {
+			continue
+		}
+		ok := true
+		for _, part := range strings.Split(s, ns.sep) {
+			part = strings.TrimSpace(part)
+			r, _ := utf8.DecodeRuneInString(part)
+			if n := countWords(part); n == 0 || n > 3 || !(unicode.IsUpper(r) || unicode.IsDigit(r)) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			_, _, date := ParseDate(s)
+			return !date
+		}
+	}
+	return false
+}
+
+// readerPrompt reports a short question put to the reader ("What did you
+// think of this story?"); followed by a widget it belongs to the widget.
+func readerPrompt(f *feats, ws []string) bool {
+	if f.terminal != '?' || len(ws) > 12 || len(ws) < 2 {
+		return false
+	}
+	return hasWord(ws, "you") || hasWord(ws, "your") || anyIn(ws, ratingWords)
+}
+
+// photoCaption reports a caption-shaped line: a sentence of at most 40
+// words, no quotation, ending with a date ("… in the capital, 12 March
+// 2025.").
+func photoCaption(s string, f *feats) bool {
+	if f.words < 4 || f.words > 40 || strings.ContainsAny(s, "\"“”«»„") {
+		return false
+	}
+	_, sp, ok := ParseDate(s)
+	return ok && strings.TrimRight(s[sp.End:], " .)") == ""
+}
+
+// endMarker returns where a wire copy's end marker starts in a
+// paragraph ("… on Monday.(end)"): a parenthesised single word in one case
+// right after the closing punctuation; -1 when there is none.
+func endMarker(s string) int {
+	if len(s) < 4 || s[len(s)-1] != ')' {
+		return -1
+	}
+	k := strings.LastIndexByte(s, '(')
+	if k <= 0 || len(s)-k > 12 {
+		return -1
+	}
+	inner := s[k+1 : len(s)-1]
+	if len(inner) < 2 || !(allASCIILetters(inner) && (lower(inner) == inner || allCaps(inner))) {
+		return -1
+	}
+	switch r := lastRune(strings.TrimRight(s[:k], " ")); r {
+	case '.', '!', '?':
+		return k
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:k], " "))
+	if closer(r) {
+		return k
+	}
+	return -1
+}
+
+func allASCIILetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIILetter(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasLowerWord reports a word starting with a lower-case letter.
+func hasLowerWord(s string) bool {
+	var buf [8]string
+	for _, w := range words(s, buf[:], 8) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }

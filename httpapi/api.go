@@ -383,7 +383,7 @@ func (s *Server) listQuotes(r *http.Request, f parallax.QuoteFilter, since, unti
 	// falls in range, skipping the first p.offset of those.
 	var out []QuoteItem
 	skip := p.offset
-	chunk := max(want*4, 200)
+	chunk := max(want*8, 1000)
 	for off := 0; off < maxScan && len(out) < want; off += chunk {
 		f.Limit, f.Offset = chunk, off
 		qs = qs[:0]

@@ -154,6 +154,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	err := hs.Shutdown(sctx)
+	if err != nil {
+		// Requests still running after the grace period are cut off.
+		s.log.Warn("graceful shutdown timed out; closing connections", "err", err)
+		_ = hs.Close()
+	}
 	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) && err == nil {
 		err = serr
 	}
@@ -183,7 +188,7 @@ func loopbackHost(host string) bool {
 
 // Security headers sent with every response. Pages load only their own
 // stylesheet and script; nothing inline runs.
-const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; " +
 	"connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
 // statusWriter records the status and size of a response.

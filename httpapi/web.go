@@ -31,30 +31,13 @@ type web struct {
 }
 
 var funcs = template.FuncMap{
-	"labelClass": func(l string) string {
-		switch parallax.VariantLabel(l) {
-		case parallax.VariantIdentical, parallax.VariantTruncated, parallax.VariantReworded, parallax.VariantIndirect:
-			return "l-" + l
-		case "":
-			return "l-none"
-		}
-		return "l-other"
-	},
-	"diffClass": func(op string) string {
-		switch op {
-		case "+":
-			return "d-ins"
-		case "-":
-			return "d-del"
-		}
-		return "d-eq"
-	},
-	"pct":       func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" },
-	"day":       day,
-	"clip":      clip,
-	"outletURL": func(name string) string { return "/outlets/" + url.PathEscape(name) },
-	"join":      strings.Join,
-	"add":       func(a, b int) int { return a + b },
+	"labelClass": labelClass,
+	"pct":        func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" },
+	"day":        day,
+	"clip":       clip,
+	"outletURL":  func(name string) string { return "/outlets/" + url.PathEscape(name) },
+	"join":       strings.Join,
+	"add":        func(a, b int) int { return a + b },
 	"frac": func(n, of int) string {
 		if of == 0 {
 			return "0%"
@@ -287,10 +270,58 @@ type storyView struct {
 	Chart svgChart
 	Days  []timelineDay
 	// Rows is the matrix with the statements carried by most outlets
-	// first; Shared and Single split the statements the same way.
-	Rows   []MatrixRow
-	Shared []StatementView
+	// first; Shared and Single split the statements the same way. Classes
+	// and titles are worked out here so the template stays cheap.
+	Rows   []matrixRow
+	Shared []statementView
 	Single []StatementView
+}
+
+type matrixRow struct {
+	Statement int64
+	Speaker   string
+	Text      string
+	Cells     []cellView
+}
+
+type cellView struct {
+	Class, Href, Title, Text string
+}
+
+type statementView struct {
+	StatementView
+	Variants []variantView
+}
+
+type variantView struct {
+	VariantView
+	Class string
+	Ops   []opView
+}
+
+// opView is a run of a word diff; Class is "" for kept words.
+type opView struct {
+	Class, Text string
+}
+
+func labelClass(l string) string {
+	switch parallax.VariantLabel(l) {
+	case parallax.VariantIdentical, parallax.VariantTruncated, parallax.VariantReworded, parallax.VariantIndirect:
+		return "l-" + l
+	case "":
+		return "l-none"
+	}
+	return "l-other"
+}
+
+func diffClass(op string) string {
+	switch op {
+	case "+":
+		return "d-ins"
+	case "-":
+		return "d-del"
+	}
+	return ""
 }
 
 // timelineDay is one date of the timeline list.
@@ -346,16 +377,43 @@ func newStoryView(p *StoryPage) storyView {
 		}
 		carried[row.Statement] = n
 	}
-	v.Rows = append([]MatrixRow(nil), p.Matrix.Rows...)
-	sort.SliceStable(v.Rows, func(i, j int) bool { return carried[v.Rows[i].Statement] > carried[v.Rows[j].Statement] })
+	rows := append([]MatrixRow(nil), p.Matrix.Rows...)
+	sort.SliceStable(rows, func(i, j int) bool { return carried[rows[i].Statement] > carried[rows[j].Statement] })
+	for _, r := range rows {
+		mr := matrixRow{Statement: r.Statement, Speaker: r.Speaker, Text: clip(r.Text, 110), Cells: make([]cellView, len(r.Cells))}
+		if mr.Speaker == "" {
+			mr.Speaker = "unattributed"
+		}
+		for i, c := range r.Cells {
+			cv := cellView{Class: "cell " + labelClass(c.Label), Title: "not carried", Text: "·"}
+			if c.Label != "" {
+				cv.Href = "#v-" + strconv.FormatInt(c.Quote, 10)
+				cv.Title, cv.Text = c.Label, c.Label
+				if c.Count > 1 {
+					cv.Title += " (" + strconv.Itoa(c.Count) + " renderings)"
+					cv.Text += " ×" + strconv.Itoa(c.Count)
+				}
+			}
+			mr.Cells[i] = cv
+		}
+		v.Rows = append(v.Rows, mr)
+	}
 	sts := append([]StatementView(nil), p.Statements...)
 	sort.SliceStable(sts, func(i, j int) bool { return carried[sts[i].ID] > carried[sts[j].ID] })
 	for _, s := range sts {
-		if carried[s.ID] > 1 || len(s.Variants) > 1 {
-			v.Shared = append(v.Shared, s)
-		} else {
+		if carried[s.ID] <= 1 && len(s.Variants) <= 1 {
 			v.Single = append(v.Single, s)
+			continue
 		}
+		sv := statementView{StatementView: s}
+		for _, x := range s.Variants {
+			vv := variantView{VariantView: x, Class: labelClass(x.Label)}
+			for _, op := range x.Diff {
+				vv.Ops = append(vv.Ops, opView{diffClass(op.Op), op.Text})
+			}
+			sv.Variants = append(sv.Variants, vv)
+		}
+		v.Shared = append(v.Shared, sv)
 	}
 	return v
 }

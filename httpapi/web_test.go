@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -53,6 +54,18 @@ func checkSafeHTML(t *testing.T, path, page string) {
 			}
 		}
 	}
+}
+
+// testLogger logs warnings and errors through t.
+func testLogger(t testing.TB) *slog.Logger {
+	return slog.New(slog.NewTextHandler(tWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+type tWriter struct{ t testing.TB }
+
+func (w tWriter) Write(b []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(b)))
+	return len(b), nil
 }
 
 func htmlEscape(s string) string { return template.HTMLEscapeString(s) }
@@ -171,7 +184,7 @@ func hostileStore(t testing.TB) (*httpapi.Server, int64, int64) {
 	t.Helper()
 	ctx := context.Background()
 	db := newStore(t)
-	srv := httpapi.New(db, httpapi.Options{Ingest: pipelineIngest(db)})
+	srv := httpapi.New(db, httpapi.Options{Ingest: pipelineIngest(db), Logger: testLogger(t)})
 	b, _ := json.Marshal(hostileArticle())
 	code, body := postJSON(t, srv.Handler(), "/api/articles", "application/json", b, nil)
 	if code != 200 || !strings.Contains(body, `"stored":1`) {

@@ -3,11 +3,14 @@ package pipeline
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/clean"
+	"github.com/parallax-news/parallax/dedup"
 	"github.com/parallax-news/parallax/quote"
+	"github.com/parallax-news/parallax/story"
 	"github.com/parallax-news/parallax/textproc"
 )
 
@@ -17,6 +20,8 @@ type Analyzer struct {
 	Cleaner *clean.Cleaner
 	Text    *textproc.Analyzer
 	Quotes  *quote.Extractor
+	// Dups computes duplicate signatures (its index stays empty here).
+	Dups *dedup.Index
 	// Quoteless skips the language and quote stages (ingest only).
 	Quoteless bool
 }
@@ -27,6 +32,7 @@ func NewAnalyzer() *Analyzer {
 		Cleaner: clean.New(clean.Options{}),
 		Text:    textproc.New(),
 		Quotes:  quote.New(quote.Options{}),
+		Dups:    dedup.NewIndex(dedup.Options{}),
 	}
 }
 
@@ -47,17 +53,37 @@ func (a *Analyzer) Analyze(rec *parallax.Record) (an *parallax.Analysis, err err
 		return nil, &parallax.RecordError{Source: rec.Source, Stage: "clean", Err: errEmpty}
 	}
 	an = &parallax.Analysis{Article: *art}
-	if a.Quoteless {
-		return an, nil
+	if !a.Quoteless {
+		doc := a.Text.Analyze(art.Raw, art.Paragraphs)
+		an.Sentences = make([]parallax.Span, len(doc.Sentences))
+		for i, s := range doc.Sentences {
+			an.Sentences[i] = s.Span
+		}
+		an.Entities = doc.Entities
+		an.Quotes = a.Quotes.Extract(doc)
 	}
-	doc := a.Text.Analyze(art.Raw, art.Paragraphs)
-	an.Sentences = make([]parallax.Span, len(doc.Sentences))
-	for i, s := range doc.Sentences {
-		an.Sentences[i] = s.Span
+	if an.Features, err = a.features(an); err != nil {
+		return nil, &parallax.RecordError{Source: rec.Source, Stage: "analyze", Err: err}
 	}
-	an.Entities = doc.Entities
-	an.Quotes = a.Quotes.Extract(doc)
 	return an, nil
+}
+
+// features computes what the corpus stages keep of an article: its
+// duplicate signature, its clustering profile and its timeline.
+func (a *Analyzer) features(an *parallax.Analysis) (map[string][]byte, error) {
+	sig, err := a.Dups.Signature(an.Article.Text).MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
+	prof, err := story.Analyze(StoryDoc(an)).MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
+	tl, err := json.Marshal(story.Timeline(&an.Article, an.Sentences))
+	if err != nil {
+		return nil, err
+	}
+	return map[string][]byte{FeatureMinHash: sig, FeatureStory: prof, FeatureTimeline: tl}, nil
 }
 
 var errEmpty = fmt.Errorf("no article text left after cleaning")

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -93,49 +92,33 @@ func OpenCorpus(ctx context.Context, db CorpusDB) (*Corpus, error) {
 }
 
 // Add runs the corpus stages on the articles of a saved batch that were
-// newly created. It is shaped as Options.AfterSave.
+// newly created, from the features the workers computed. It is shaped as
+// Options.AfterSave.
 func (c *Corpus) Add(ctx context.Context, batch []*parallax.Analysis, res []parallax.SaveResult) error {
 	for i, an := range batch {
-		if !res[i].Created {
+		if !res[i].Created || an.Features == nil {
 			continue
 		}
-		a := &an.Article
-		sig := c.dups.Signature(a.Text)
-		blob, err := sig.MarshalBinary()
-		if err != nil {
-			return err
+		id := an.Article.ID
+		for _, kind := range []string{FeatureMinHash, FeatureStory, FeatureTimeline} {
+			if err := c.db.SaveFeatures(ctx, id, kind, an.Features[kind]); err != nil {
+				return err
+			}
 		}
-		if err := c.db.SaveFeatures(ctx, a.ID, FeatureMinHash, blob); err != nil {
-			return err
+		var sig dedup.Signature
+		if err := sig.UnmarshalBinary(an.Features[FeatureMinHash]); err != nil {
+			return fmt.Errorf("article %d: %w", id, err)
 		}
-		if d, ok := c.dups.Add(a.ID, sig); ok {
+		if d, ok := c.dups.Add(id, sig); ok {
 			if err := c.db.SaveDuplicate(ctx, d); err != nil {
 				return err
 			}
 		}
-
-		p := story.Analyze(StoryDoc(an))
-		pb, err := p.MarshalBinary()
+		p, err := story.LoadFeatures(id, an.Features[FeatureStory])
 		if err != nil {
-			return err
+			return fmt.Errorf("article %d: %w", id, err)
 		}
-		if err := c.db.SaveFeatures(ctx, a.ID, FeatureStory, pb); err != nil {
-			return err
-		}
-		asg := c.stories.AddProfile(p)
-		c.dirty[asg.Storyline] = true
-
-		tl := story.Timeline(a, an.Sentences)
-		for j := range tl {
-			tl[j].Article = a.ID
-		}
-		tb, err := json.Marshal(tl)
-		if err != nil {
-			return err
-		}
-		if err := c.db.SaveFeatures(ctx, a.ID, FeatureTimeline, tb); err != nil {
-			return err
-		}
+		c.dirty[c.stories.AddProfile(p).Storyline] = true
 	}
 	return nil
 }

@@ -6,6 +6,14 @@
 // gets its cue, the speaker's mention as written and, through the
 // document's coreference (textproc.Doc.Resolve), the entity it names.
 //
+// Reported content is a clause, a that/whether/wh-clause or a quotation:
+// a bare prepositional phrase after a cue ("spoke to reporters", "did not
+// respond to requests for comment") is no report, and a speaker is a noun
+// phrase, never one ending in a preposition ("six hours of talks"). Items
+// PolNeAR annotates that are no statements — questions put to someone,
+// commitments, expectations, stances — are kept with Confidence ≤ 0.4;
+// Options.MinConfidence 0.5 keeps statements only.
+//
 // It sits after textproc in the pipeline and before dedup/story/align.
 // Extraction is pure and allocation-light: one pass of a hand-written
 // scanner over each paragraph, no regular expressions.

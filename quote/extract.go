@@ -104,6 +104,10 @@ func (r *run) npBack(a, j int) int {
 	if t.kind != tWord || ((t.f&fStop != 0) && !(t.f&fPron != 0)) {
 		return -1
 	}
+	// "requests for", "six hours of": a phrase ending in a preposition.
+	if t.f&fPrep != 0 && t.f&fPron == 0 {
+		return -1
+	}
 	if c, ok := t.cueInfo(); ok && !t.cap && !c.noun {
 		return -1
 	}
@@ -188,6 +192,18 @@ func (r *run) clauseEnd(i, b int) int {
 		t := r.toks[k]
 		if t.kind == tPunct && (t.low == ";" || t.low == "(") {
 			return k
+		}
+		// "… and demanded a summit": a second cue verb takes its own content.
+		if t.kind == tWord && (t.low == "and" || t.low == "but") && k > i+1 && k+1 < b {
+			x := k + 1
+			for x < b && isAdverb(r.toks[x]) {
+				x++
+			}
+			if n := r.toks[x]; x < b && n.kind == tWord && !n.cap {
+				if c, ok := n.cueInfo(); ok && !c.part && !c.noun && c.lemma != n.low {
+					return k
+				}
+			}
 		}
 		if t.kind == tPunct && (t.low == "," || t.low == "—" || t.low == "–") && k+1 < b {
 			n := r.toks[k+1]
@@ -369,6 +385,18 @@ func (r *run) paragraph(p int) {
 func (r *run) sentence(p, a, b int, ps *lastSpk) {
 	toks := r.toks
 	var subj parallax.Span // the sentence's speaker once found
+	sub := -1              // the comma closing an opening subordinate clause
+	if a < b && toks[a].kind == tWord && subordinators[toks[a].low] {
+		for x := a + 2; x < b && x < a+40; x++ {
+			if toks[x].kind == tQuote || r.punct(x, ";") {
+				break
+			}
+			if r.punct(x, ",") {
+				sub = x
+				break
+			}
+		}
+	}
 	for k := a; k < b; k++ {
 		t := toks[k]
 		if t.kind != tWord {
@@ -410,14 +438,8 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			continue
 		}
 		if t.cap && k == a && ci.lemma == "ask" && !ci.part && k+1 < b && whWords[toks[k+1].low] {
-			// "Asked whether he would run, …": the question is content.
-			c := k + 1
-			for c < b && !r.punct(c, ",") {
-				c++
-			}
-			if c < b && c > k+2 {
-				r.addIndirect(k+1, c, r.span(k, k+1), parallax.Span{}, 0.4)
-			}
+			// "Asked whether he would run, …": the question is the
+			// unnamed reporter's, not a statement of anyone's.
 			continue
 		}
 		if t.cap && !(r.titleCase && k > a && toks[k-1].kind == tWord) {
@@ -432,6 +454,9 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		if ci.noun && !r.verbSlot(a, k) {
 			continue // "the president’s plans", "terrorist attacks"
 		}
+		if r.nominalCue(a, k, ci) {
+			continue // "requests for comment", "in a statement released …"
+		}
 		if ci.lemma == "point" && !r.word(k+1, "out") {
 			continue
 		}
@@ -444,6 +469,12 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			cueEnd++
 		}
 		cue := r.span(k, cueEnd)
+		// A cue inside an opening subordinate clause ("When a reporter
+		// asked why …, she …") has its content end with that clause.
+		end := b
+		if sub > k {
+			end = sub
+		}
 
 		// Speaker before the cue, past adverbs and auxiliaries.
 		L := k - 1
@@ -519,6 +550,13 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 					if s := r.npBack(a, m-1); s >= 0 {
 						spk = r.span(s, m)
 						blockStart = s
+						// "Morvania's foreign minister, Tomas Brecko, said":
+						// the name in the appositive resolves the speaker.
+						if open == "," && !toks[s].cap || strings.ContainsAny(r.raw[toks[s].s:toks[m-1].e], "'’") {
+							if r.capsRun(m+1, L) {
+								r.res = r.span(m+1, L)
+							}
+						}
 					}
 					first = false
 				}
@@ -530,6 +568,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		if !spk.Empty() && !r.speakerLike(spk) {
 			spk = parallax.Span{}
 		}
+
 		if spk.Empty() && !subj.Empty() {
 			spk = subj // ", saying …", "and said" take the clause's subject
 		}
@@ -578,7 +617,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			// Content after the cue: a quotation (maybe after a colon)
 			// or a clause.
 			x := after
-			for x < b && x < after+8 && toks[x].kind != tQuote && !r.punct(x, ":") && !r.word(x, "that") && !r.punct(x, ".") && !r.punct(x, ";") {
+			for x < b && x < after+8 && toks[x].kind != tQuote && !r.punct(x, ":") && !r.word(x, "that") && !r.word(x, "and") && !r.punct(x, ".") && !r.punct(x, ";") {
 				x++
 			}
 			switch {
@@ -601,7 +640,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				if !r.word(after, "that") {
 					s = x
 				}
-				found = r.addIndirect(s, r.clauseEnd(s+1, b), cue, spk, conf*0.8)
+				found = r.addIndirect(s, r.clauseEnd(s+1, end), cue, spk, conf*0.8)
 			case r.trailsOff(after, b) && r.punct(before, ",") && before-a >= 2 && !ci.part:
 				// Content, Putin said.
 				found = r.addIndirect(a, before, cue, spk, conf*0.8)
@@ -609,7 +648,19 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				// Nothing to attribute here.
 			default:
 				if !inverted && (ci.class&cueSpeech != 0 || ci.class&cueBelief != 0) {
-					found = r.addIndirect(after, r.clauseEnd(after, b), cue, spk, conf*0.7)
+					s, weak := r.contentStart(after, end, ci)
+					if s < 0 && after > blockEnd && !hearerCues[ci.lemma] {
+						// "praised Rubio’s positions on defence": the object,
+						// not a hearer, is what is reported.
+						s, weak = blockEnd, false
+					}
+					if s >= 0 {
+						c := conf * 0.7
+						if weak {
+							c = min(c, weakConf)
+						}
+						found = r.addIndirect(s, r.clauseEnd(s, end), cue, spk, c)
+					}
 				}
 			}
 		}
@@ -676,10 +727,13 @@ func (r *run) endsSentence(ti int) bool {
 // date word, a number, a capitalised dateline ("WASHINGTON").
 func (r *run) speakerLike(sp parallax.Span) bool {
 	w := r.raw[sp.Start:sp.End]
-	if strings.IndexByte(w, ' ') >= 0 {
-		return true
+	if k := strings.LastIndexByte(w, ' '); k >= 0 {
+		// "at the time said", "a few minutes later said": a time phrase.
+		last := w[k+1:]
+		return !(timeWords[last] || timeNouns[last])
 	}
 	lw := strings.ToLower(w)
+
 	if trailOpen[lw] || months[lw] {
 		return false
 	}
@@ -783,4 +837,206 @@ func (r *run) remember(ps *lastSpk, cue, spk parallax.Span, p int) {
 		return
 	}
 	*ps = lastSpk{spk: spk, cue: cue, para: p, ok: true}
+}
+
+// weakConf is the confidence given to attributions PolNeAR counts but
+// that report no statement: questions put to someone ("asked whether
+// …"), intentions and commitments ("agreed to …", "expects it to …").
+// Callers wanting statements only keep quotes above it (see Options).
+const weakConf = 0.4
+
+// nominalCue reports whether the cue word at k is a noun or a participle
+// modifying a noun rather than the verb of a clause: after a preposition
+// ("requests for comment", "six hours of talks"), heading a phrase inside
+// a prepositional one ("in a statement released …"), or after a bare
+// lower-case word that cannot be a subject ("resume talks").
+func (r *run) nominalCue(a, k int, ci cueInfo) bool {
+	t := r.toks[k]
+	ed := strings.HasSuffix(t.low, "ed")
+	if !ci.noun && !ed {
+		return false
+	}
+	L := k - 1
+	for L >= a && isAdverb(r.toks[L]) {
+		L--
+	}
+	if L < a || r.toks[L].kind != tWord {
+		return false
+	}
+	p := r.toks[L]
+	if p.f&fPrep != 0 && p.f&fPron == 0 {
+		// "in favor of", "in support of" name a stance, which PolNeAR
+		// counts as an attribution.
+		return ci.noun && !(p.low == "in" && k+1 < len(r.toks) && r.toks[k+1].low == "of")
+	}
+	s := r.npBack(a, L)
+	if s < 0 {
+		return false
+	}
+	if !ci.noun && r.toks[s].f&fDet != 0 && s > a && r.toks[s-1].kind == tWord && r.toks[s-1].f&fPrep != 0 && r.toks[s-1].f&fPron == 0 {
+		return true
+	}
+	// A plural noun cue after a bare word that cannot be its subject.
+	return ci.noun && s == L && !p.cap && p.f&(fPron|fAux) == 0 && t.low != ci.lemma &&
+		!strings.HasSuffix(p.low, "s") && !strings.ContainsAny(p.low, "'’")
+}
+
+// contentStart returns where the content after a cue begins, given the
+// first token i after the cue (and its hearer), or -1 when what follows is
+// no content. Reported content is a clause, a that- or wh-clause or a
+// quotation; a prepositional phrase ("to reporters", "for several
+// minutes", "on Wednesday evening") is an adverbial, unless a that-clause
+// follows it in the same clause ("said in an interview on Monday that …")
+// or a verb shows a clause inside it. A long verbless phrase is kept
+// after cues other than speak/respond-type ones, where PolNeAR mostly
+// annotates it ("called on Congress …"); "of"/"about" phrases are the
+// topic ("accused him of …"). weak marks questions, intentions and stances.
+func (r *run) contentStart(i, b int, ci cueInfo) (start int, weak bool) {
+	if i >= b {
+		return -1, false
+	}
+	t := r.toks[i]
+	if t.kind != tWord {
+		return i, false
+	}
+	if ci.lemma == "ask" && whWords[t.low] {
+		return i, true // a question put to someone
+	}
+	if t.f&fPrep == 0 || t.f&fPron != 0 {
+		return i, ci.class&cueBelief != 0 && r.infinitiveNear(i, b)
+	}
+	if t.low == "to" && !ppCues[ci.lemma] && r.infinitive(i+1, b) {
+		return i, true // "vowed to …", "agreed to …": a commitment
+	}
+	if (t.low == "of" || t.low == "about") && !ppCues[ci.lemma] {
+		return i, false // "accused him of …", "warned about …"
+	}
+	if ci.class&cueBelief != 0 {
+		return i, true // "will vote for …": a stance PolNeAR counts
+	}
+	for x := i + 1; x < b && x < i+25; x++ {
+		tk := r.toks[x]
+		if tk.kind == tQuote || (tk.kind == tPunct && (tk.low == "," || tk.low == ";" || tk.low == ":" || tk.low == "(")) {
+			break
+		}
+		if tk.kind == tWord && tk.low == "that" {
+			return x, false
+		}
+		// A determiner right after a noun opens the verb's object ("from
+		// the start the alleged breach … that"): the PP has ended.
+		if p := r.toks[x-1]; tk.f&fDet != 0 && p.kind == tWord && p.f&(fDet|fPrep|fStop) == 0 {
+			break
+		}
+	}
+	// A leading time adverbial ("on Wednesday to create …"): the content
+	// follows it.
+	if x := r.timePP(i, b); x > i {
+		if s, weak := r.contentStart(x, b, ci); s >= 0 {
+			return s, weak
+		}
+		return -1, false
+	}
+	e := r.clauseEnd(i, b)
+	words, verb := 0, false
+	for x := i + 1; x < e; x++ {
+		if r.toks[x].kind == tWord {
+			words++
+		}
+		if r.verbish(r.toks[x]) {
+			verb = true
+		}
+	}
+	if verb || (!ppCues[ci.lemma] && words > 6) {
+		return i, false
+	}
+	return -1, false
+}
+
+// infinitive reports whether token i can be the verb of a to-infinitive:
+// a lower-case word that is no determiner, pronoun, number or plural noun
+// ("to build", not "to reporters", "to the", "to 2027").
+func (r *run) infinitive(i, b int) bool {
+	if i >= b {
+		return false
+	}
+	t := r.toks[i]
+	if t.kind != tWord || t.cap || t.f&(fDet|fPron|fPrep) != 0 {
+		return false
+	}
+	switch t.low {
+	case "him", "them", "us", "me":
+		return false
+	}
+	if c := t.low[0]; c >= '0' && c <= '9' {
+		return false
+	}
+	return !strings.HasSuffix(t.low, "s") || strings.HasSuffix(t.low, "ss")
+}
+
+// infinitiveNear reports an object and a to-infinitive opening the
+// content ("expects it to reach …", "wants him to run").
+func (r *run) infinitiveNear(i, b int) bool {
+	for x := i + 1; x < b && x < i+5; x++ {
+		t := r.toks[x]
+		if t.kind != tWord || t.low == "that" {
+			return false
+		}
+		if t.low == "to" {
+			return r.infinitive(x+1, b)
+		}
+	}
+	return false
+}
+
+// verbish reports a token that marks a clause: a form of be, have or a
+// modal, a past form, a cue verb or a quotation.
+func (r *run) verbish(t tok) bool {
+	if t.kind == tQuote {
+		return true
+	}
+	if t.kind != tWord || t.cap {
+		return false
+	}
+	if t.f&(fAux|fBe) != 0 || (t.cue >= 0 && !cueTab[t.cue].noun) {
+		return true
+	}
+	switch t.low {
+	case "is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must", "has", "have", "had":
+		return true
+	}
+	return len(t.low) > 4 && strings.HasSuffix(t.low, "ed")
+}
+
+// timePP returns the end of a time adverbial opening at i ("on
+// Wednesday", "in late May", "last week"), or i when there is none.
+func (r *run) timePP(i, b int) int {
+	if i >= b || r.toks[i].kind != tWord || r.toks[i].f&fPrep == 0 {
+		return i
+	}
+	for x := i + 1; x < b && x <= i+3; x++ {
+		t := r.toks[x]
+		if t.kind != tWord {
+			return i
+		}
+		if timeWords[t.low] || months[t.low] {
+			for x+1 < b && r.toks[x+1].kind == tWord && timeWords[r.toks[x+1].low] {
+				x++ // "Wednesday evening"
+			}
+			return x + 1
+		}
+	}
+	return i
+}
+
+// capsRun reports whether tokens [i,j) are one to four capitalised words.
+func (r *run) capsRun(i, j int) bool {
+	if j <= i || j-i > 4 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if t := r.toks[k]; t.kind != tWord || !t.cap {
+			return false
+		}
+	}
+	return true
 }

@@ -237,6 +237,30 @@ var roleNouns = set("leader president minister premier chancellor king queen pri
 // Sentence adverbs and prepositions not in the lists above.
 var introWords = set("instead throughout meanwhile however still yet now later earlier afterward afterwards ahead besides beyond across around behind inside outside near next indeed thus hence also first second finally last")
 
+// Prepositions proper: a phrase they open is an adverbial or an object,
+// never reported content or a speaker ("to reporters", "for several
+// minutes", "requests for comment", "six hours of talks").
+var prepositions = set("to for on in at during with from of about by over under without within into onto upon via through throughout across against among amid amidst despite toward towards near beside beyond per like unlike")
+
+// Words heading a time adverbial ("on Wednesday evening", "last week").
+var timeWords = set("monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night day week weekend month year today tonight yesterday")
+
+// Nouns of time that head no speaker ("at the time said").
+var timeNouns = set("time times minutes minute hours hour days weeks months years moment")
+
+// Cue lemmas whose object is the hearer ("told reporters"), not the
+// content.
+var hearerCues = set("tell ask urge warn assure remind inform")
+
+// Subordinators opening a clause that ends at the first comma ("When a
+// reporter asked why …, she cut him short").
+var subordinators = set("when whenever while after before as once if unless until although though because since whereas")
+
+// Cue lemmas that take their hearer or topic through a preposition
+// ("spoke to reporters", "did not respond to requests"): a phrase after
+// them is never the content.
+var ppCues = set("speak talk respond reply answer comment refer testify address")
+
 // Words opening an embedded question ("asked whether …").
 var whWords = set("if whether what why how who when where which")
 
@@ -261,6 +285,7 @@ const (
 	fStop
 	fPron
 	fTrail
+	fPrep
 )
 
 // wordInfo is what the lexicon knows of a lower-cased word.
@@ -328,7 +353,7 @@ func buildLexicon() map[string]wordInfo {
 	for _, x := range []struct {
 		set  map[string]bool
 		flag uint16
-	}{{auxWords, fAux}, {determiners, fDet}, {beForms, fBe}, {npStop, fStop}, {pronouns, fPron}, {trailOpen, fTrail}} {
+	}{{auxWords, fAux}, {determiners, fDet}, {beForms, fBe}, {npStop, fStop}, {pronouns, fPron}, {trailOpen, fTrail}, {prepositions, fPrep}} {
 		for w := range x.set {
 			wi := get(w)
 			wi.f |= x.flag

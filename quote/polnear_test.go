@@ -32,15 +32,16 @@ func TestPolNeARDev(t *testing.T) {
 		name      string
 		got, want float64
 	}{
-		{"overlap F1", r.Overlap.F1, 0.81},
-		{"overlap precision", r.Overlap.Precision, 0.87},
-		{"one-to-one F1", r.OverlapStrict.F1, 0.72},
-		{"token F1", r.Token.F1, 0.81},
-		{"quoted recall", r.QuotedRecall, 0.97},
-		{"speaker accuracy", r.SpeakerAccuracy, 0.83},
-		{"quoted speaker accuracy", r.QuotedSpeakerAccuracy, 0.85},
+		{"overlap F1", r.Overlap.F1, 0.82},
+		{"overlap precision", r.Overlap.Precision, 0.90},
+		{"one-to-one F1", r.OverlapStrict.F1, 0.73},
+		{"token F1", r.Token.F1, 0.83},
+		{"quoted recall", r.QuotedRecall, 0.975},
+		{"speaker accuracy", r.SpeakerAccuracy, 0.85},
+		{"quoted speaker accuracy", r.QuotedSpeakerAccuracy, 0.86},
 	}
 	for _, f := range floors {
+		t.Logf("%s = %.4f (floor %.3f)", f.name, f.got, f.want)
 		if f.got < f.want {
 			t.Errorf("%s = %.3f, want ≥ %.3f", f.name, f.got, f.want)
 		}

@@ -19,6 +19,13 @@ type Options struct {
 	// SpeechOnly drops beliefs and intentions ("he thinks that …") and
 	// keeps speech and writing only.
 	SpeechOnly bool
+	// MinConfidence drops quotes whose Confidence is below it (default 0:
+	// keep all, as PolNeAR annotates). Questions put to someone ("asked
+	// whether …"), commitments and expectations ("agreed to …", "expects
+	// it to …"), stances ("will vote for …") score 0.4 at most, as do
+	// reported speech with no speaker and quotations with no cue; 0.5
+	// keeps statements only.
+	MinConfidence float64
 }
 
 // Extractor finds quotations. It is safe for concurrent use.
@@ -26,12 +33,13 @@ type Extractor struct {
 	minWords   int
 	carry      int
 	speechOnly bool
+	minConf    float64
 	pool       sync.Pool
 }
 
 // New returns an Extractor with the given options.
 func New(opt Options) *Extractor {
-	e := &Extractor{minWords: opt.MinWords, carry: opt.Carry, speechOnly: opt.SpeechOnly}
+	e := &Extractor{minWords: opt.MinWords, carry: opt.Carry, speechOnly: opt.SpeechOnly, minConf: opt.MinConfidence}
 	if e.minWords <= 0 {
 		e.minWords = 4
 	}
@@ -130,7 +138,8 @@ func (r *run) finish(resolve func(parallax.Span) int, ents []parallax.Entity) []
 		}
 	}
 	qs := make([]parallax.Quote, 0, len(c))
-	lastPerson := -1 // entity of the latest speaker resolved to a person
+	lastPerson := -1  // entity of the latest speaker resolved to a person
+	lastPersonAt := 0 // where that speaker was named
 	var cache []resolved
 	for i := 0; i < len(c); i++ {
 		x := c[i]
@@ -175,6 +184,9 @@ func (r *run) finish(resolve func(parallax.Span) int, ents []parallax.Entity) []
 				case isPersonal && lastPerson >= 0:
 				case best.res.Empty() && !isPersonal && cacheHit(cache, q.Speaker.Mention, &ent):
 				default:
+					if best.res.Empty() {
+						rs = headAfterPossessive(r.raw, rs)
+					}
 					ent = resolve(rs)
 					if ent < 0 {
 						// Try the head: the last word of the mention.
@@ -188,13 +200,20 @@ func (r *run) finish(resolve func(parallax.Span) int, ents []parallax.Entity) []
 					}
 				}
 				if isPersonal && lastPerson >= 0 {
-					ent = lastPerson
+					// Another person named since the last speaker, whom
+					// the document's coreference picks, takes the pronoun
+					// ("Thale struck a calmer tone. “…,” he said").
+					if e := resolve(rs); e >= 0 && e != lastPerson && e < len(ents) && ents[e].Type == parallax.Person && namedBetween(ents[e], lastPersonAt, best.spk.Start, q.Span) {
+						ent = e
+					} else {
+						ent = lastPerson
+					}
 				}
 				if isPersonal && (ent < 0 || ent >= len(ents) || ents[ent].Type != parallax.Person || !namedBefore(ents[ent], best.spk.Start, q.Span)) {
 					ent = -1
 				}
-				if !isPersonal && ent >= 0 && ent < len(ents) && ents[ent].Type == parallax.Person {
-					lastPerson = ent
+				if ent >= 0 && ent < len(ents) && ents[ent].Type == parallax.Person {
+					lastPerson, lastPersonAt = ent, best.spk.Start
 				}
 				if ent >= 0 && ent < len(ents) {
 					q.Speaker.Name = ents[ent].Name
@@ -205,7 +224,9 @@ func (r *run) finish(resolve func(parallax.Span) int, ents []parallax.Entity) []
 				}
 			}
 		}
-		qs = append(qs, q)
+		if q.Confidence >= r.e.minConf {
+			qs = append(qs, q)
+		}
 	}
 	return qs
 }
@@ -252,4 +273,33 @@ func cacheHit(c []resolved, m string, ent *int) bool {
 		}
 	}
 	return false
+}
+
+// namedBetween reports whether e is named in [from, to) outside content.
+func namedBetween(e parallax.Entity, from, to int, content parallax.Span) bool {
+	for _, m := range e.Mentions {
+		if m.Span.Start >= to {
+			break
+		}
+		if m.Span.Start >= from && m.Kind == parallax.MentionName && !content.Contains(m.Span) {
+			return true
+		}
+	}
+	return false
+}
+
+// headAfterPossessive narrows a mention such as "Pelsor's Prime Minister
+// Oskar Thale" to the capitalised words after the last possessive, which
+// name the speaker; other mentions come back unchanged.
+func headAfterPossessive(raw string, sp parallax.Span) parallax.Span {
+	m := raw[sp.Start:sp.End]
+	k := max(strings.LastIndex(m, "'s "), strings.LastIndex(m, "’s "))
+	if k < 0 {
+		return sp
+	}
+	k = strings.IndexByte(m[k:], ' ') + k + 1
+	if k >= len(m) || m[k] < 'A' || m[k] > 'Z' {
+		return sp
+	}
+	return parallax.Span{Start: sp.Start + k, End: sp.End}
 }

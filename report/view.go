@@ -105,6 +105,9 @@ func Build(ctx context.Context, st Store, id int64) (*View, error) {
 			if err := json.Unmarshal(blob, &es); err != nil {
 				return nil, fmt.Errorf("article %d: timeline: %w", aid, err)
 			}
+			for i := range es {
+				es[i].Article = aid // computed before the article had an id
+			}
 			entries = append(entries, es...)
 		}
 	}

@@ -82,9 +82,8 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	}
 	// A batch of articles with its indexes runs to tens of megabytes; a
 	// larger page cache keeps it from spilling to the WAL before commit.
-	// Statement journals stay in memory; 16 KiB pages (set when the file
-	// is created) hold a typical article with fewer overflow pages.
-	wq["_pragma"] = []string{"cache_size(-65536)", "temp_store(MEMORY)", "page_size(16384)"}
+	// Statement journals (multi-row inserts make them) stay in memory.
+	wq["_pragma"] = []string{"cache_size(-65536)", "temp_store(MEMORY)"}
 	w, err := sql.Open("sqlite", path+"?"+wq.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open: %w", err)

@@ -21,7 +21,8 @@ var testHookArticle func(i int)
 // analysis whose body is already stored (or appears earlier in the batch)
 // only records its (source, raw hash) pair; its result has Created false and
 // only its Article.ID is set. Article.Hash is computed from Text when empty.
-// A cancelled ctx or any failure rolls the whole batch back.
+// A cancelled ctx or any failure rolls the whole batch back; the ids it may
+// have set in the analyses then mean nothing, and a retry sets them anew.
 func (db *DB) Save(ctx context.Context, as []*parallax.Analysis) ([]parallax.SaveResult, error) {
 	res := make([]parallax.SaveResult, len(as))
 	if len(as) == 0 {
@@ -117,7 +118,8 @@ func (s *saver) save(ctx context.Context, as []*parallax.Analysis, res []paralla
 		return fmt.Errorf("sqlite: save: look up hashes: %w", err)
 	}
 
-	// Articles first: ids, rows, full-text rows, source pairs.
+	// Articles first (ids, rows, source pairs), then entities, mentions
+	// and quotes, then the full-text indexes.
 	for i, a := range as {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("sqlite: save: %w", err)

@@ -171,10 +171,10 @@ func quoteSpans(s string) []parallax.Span {
 	return out
 }
 
-// Generate makes n analyses of generated text, each about size bytes of
-// raw text (more when the quotes need it) with quotes direct quotes, spread over five outlets and
-// thirty days; the same seed gives the same analyses. Names and words are
-// made of random letters.
+// Generate makes n analyses of generated text, each of about size bytes
+// of raw text (more when the quotes need it) with quotes direct quotes,
+// spread over five outlets and thirty days; the same seed gives the same
+// analyses. Names and words are made of random letters.
 func Generate(seed uint64, n, size, quotes int) []*parallax.Analysis {
 	rng := rand.New(rand.NewPCG(seed, 7))
 	word := func() string {

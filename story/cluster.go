@@ -33,7 +33,7 @@ type Options struct {
 	// entities retrieve candidate stories, PostingScan how many recent
 	// stories one key yields and Candidates how many stories are scored.
 	DocTerms, CentroidTerms, Keys, PostingScan, Candidates int
-	// TermBits sizes the hashed term table: 2^TermBits buckets of 16 bytes.
+	// TermBits sizes the hashed term table: 2^TermBits document counts.
 	TermBits int
 }
 
@@ -181,14 +181,6 @@ type cand struct {
 	hits float64
 }
 
-// termInfo is what the clusterer knows of a term or entity key.
-type termInfo struct {
-	df   int32 // articles with it
-	seen int32 // the last article counted in df
-	// the current article's body or entity weight and title weight
-	weight, title float32
-}
-
 type posting struct {
 	story int32 // index into stories
 	day   int32
@@ -199,16 +191,17 @@ type posting struct {
 type Clusterer struct {
 	mu      sync.Mutex
 	opt     Options
-	bits    uint // log2 of len(info)
+	bits    uint // log2 of len(df)
 	docs    int
 	stories []*storyState
 	post    map[int32][]posting // per retrieval key
-	info    []termInfo          // per term id: a bucket of the hashed term table
+	df      []int32             // per term id (a bucket of the hashed term table): articles with it
 	hits    []float64           // per story: the article's summed key weights
 	touched []int32             // stories with hits
 	wbuf    []float64
 	merge   vec // scratch for add
 	keyBuf  []int32
+	idBuf   []int32
 	keyWBuf []float32
 	cands   []cand
 	// scratch for vectors
@@ -218,7 +211,7 @@ type Clusterer struct {
 // New returns an empty clusterer.
 func New(opt Options) *Clusterer {
 	o := opt.withDefaults()
-	return &Clusterer{opt: o, bits: uint(o.TermBits), info: make([]termInfo, 1<<o.TermBits),
+	return &Clusterer{opt: o, bits: uint(o.TermBits), df: make([]int32, 1<<o.TermBits),
 		post: map[int32][]posting{}}
 }
 
@@ -235,8 +228,8 @@ func dayOf(t time.Time) int32 {
 
 // id returns the id of a term (salt 0) or entity key (salt 1): the
 // bucket its FNV-1a hash falls in. Terms sharing a bucket are counted as
-// one; with the default table a rare term shares it with another about
-// once in ten for a million distinct terms, which only blurs its weight.
+// one: with the default 4M buckets and a million distinct terms, about one
+// term in five shares its bucket, which only blurs a rare term's weight.
 func (c *Clusterer) id(term string, salt byte) int32 {
 	h := uint64(14695981039346656037)
 	h = (h ^ uint64(salt)) * 1099511628211
@@ -249,7 +242,7 @@ func (c *Clusterer) id(term string, salt byte) int32 {
 }
 
 func (c *Clusterer) idf(id int32) float64 {
-	return math.Log(1 + float64(c.docs)/float64(max(c.info[id].df, 1)))
+	return math.Log(1 + float64(c.docs)/float64(max(c.df[id], 1)))
 }
 
 // tw is a term id and a weight.
@@ -277,29 +270,30 @@ func logTF(n float64) float64 {
 func (c *Clusterer) vectors(p *Profile) docVecs {
 	c.docs++
 	v := docVecs{day: dayOf(p.Published)}
-	gen := int32(c.docs)
-	count := func(id int32) {
-		if t := &c.info[id]; t.seen != gen {
-			t.seen = gen
-			t.df++
-		}
-	}
+	// Count each distinct term once in df: body terms and entities are
+	// distinct already; a title term counts only when the body lacks it.
 	body := c.twBody[:0]
+	sorted := c.idBuf[:0]
 	for _, t := range p.Terms {
 		id := c.id(t.Term, 0)
-		count(id)
+		c.df[id]++
 		body = append(body, tw{id, float64(t.Count)})
+		sorted = append(sorted, id)
 	}
-	tids := make([]int32, 0, len(p.Title2))
-	for _, t := range p.Title2 {
+	slices.Sort(sorted)
+	c.idBuf = sorted
+	tids := make([]int32, 0, len(p.TitleTerms))
+	for _, t := range p.TitleTerms {
 		id := c.id(t, 0)
 		tids = append(tids, id)
-		count(id)
+		if _, in := slices.BinarySearch(sorted, id); !in {
+			c.df[id]++
+		}
 	}
 	ents := c.twEnts[:0]
 	for _, e := range p.Entities {
 		id := c.id(e.Term, 1)
-		count(id)
+		c.df[id]++
 		ents = append(ents, tw{id, float64(e.Count)})
 	}
 	weigh := func(xs []tw, limit int) vec {
@@ -424,7 +418,6 @@ func (c *Clusterer) AddProfile(p *Profile) Assignment {
 
 	eventW := [3]float64{c.opt.BodyWeight, c.opt.EntityWeight, c.opt.TitleWeight}
 	lineW := [3]float64{c.opt.LineBodyWeight, c.opt.LineEntityWeight, c.opt.LineTitleWeight}
-	c.spread(&v, false)
 	best, bestScore := int32(-1), 0.0
 	line, lineSim := int32(-1), 0.0
 	for _, cd := range cands {
@@ -438,7 +431,6 @@ func (c *Clusterer) AddProfile(p *Profile) Assignment {
 			best, bestScore = cd.s, score
 		}
 	}
-	c.spread(&v, true)
 	a := Assignment{}
 	var st *storyState
 	if best >= 0 && bestScore >= c.opt.Threshold {
@@ -470,44 +462,35 @@ func abs32(x int32) int32 {
 type parts [3]float64
 
 func (c *Clusterer) parts(v *docVecs, st *storyState) parts {
-	cos := func(d, cent vec, n float64, title bool) float64 {
+	cos := func(d, cent vec, n float64) float64 {
 		if len(d.ids) == 0 {
 			return -1
 		}
 		if len(cent.ids) == 0 || n == 0 {
 			return 0
 		}
-		var s float32
-		for i, id := range cent.ids {
-			if title {
-				s += c.info[id].title * cent.w[i]
-			} else {
-				s += c.info[id].weight * cent.w[i]
-			}
-		}
-		return float64(s) / n
+		return dot(d, cent) / n
 	}
-	return parts{cos(v.body, st.body, st.bodyN, false), cos(v.ent, st.ent, st.entN, false),
-		cos(v.title, st.title, st.titleN, true)}
+	return parts{cos(v.body, st.body, st.bodyN), cos(v.ent, st.ent, st.entN), cos(v.title, st.title, st.titleN)}
 }
 
-// spread writes the article's weights into the terms' info, or clears
-// them when clear is set.
-func (c *Clusterer) spread(v *docVecs, clear bool) {
-	for _, vv := range []vec{v.body, v.ent} {
-		for i, id := range vv.ids {
-			c.info[id].weight = vv.w[i]
-			if clear {
-				c.info[id].weight = 0
-			}
+// dot is the dot product of two sparse vectors sorted by id.
+func dot(a, b vec) float64 {
+	var s float32
+	i, j := 0, 0
+	for i < len(a.ids) && j < len(b.ids) {
+		x, y := a.ids[i], b.ids[j]
+		if x == y {
+			s += a.w[i] * b.w[j]
+		}
+		if x <= y {
+			i++
+		}
+		if y <= x {
+			j++
 		}
 	}
-	for i, id := range v.title.ids {
-		c.info[id].title = v.title.w[i]
-		if clear {
-			c.info[id].title = 0
-		}
-	}
+	return float64(s)
 }
 
 // combine weighs the parts; a part the article lacks does not count.

@@ -30,17 +30,18 @@ type TermCount struct {
 // terms counted, its title terms and entities. It is what Features
 // stores.
 type Profile struct {
-	ID        int64
-	Published time.Time
-	Outlet    string
-	Title     string
-	Entities  []TermCount // by key, sorted
-	Title2    []string    // title terms, distinct, sorted
-	Terms     []TermCount // body terms, sorted by term
+	ID         int64
+	Published  time.Time
+	Outlet     string
+	Title      string
+	Entities   []TermCount // by key, sorted
+	TitleTerms []string    // title terms, distinct, sorted
+	Terms      []TermCount // body terms, sorted by term
 }
 
-// maxTerms bounds the distinct body terms a profile keeps (the most frequent).
-const maxTerms = 250
+// maxTerms bounds the distinct body terms a profile keeps: the most
+// frequent, and among equals the longest (longer words are rarer).
+const maxTerms = 150
 
 // Analyze reduces d to its profile. It is pure.
 func Analyze(d Doc) *Profile {
@@ -51,9 +52,9 @@ func Analyze(d Doc) *Profile {
 	tset := map[string]bool{}
 	terms(d.Title, buf, func(w []byte) { tset[string(w)] = true })
 	for t := range tset {
-		p.Title2 = append(p.Title2, t)
+		p.TitleTerms = append(p.TitleTerms, t)
 	}
-	slices.Sort(p.Title2)
+	slices.Sort(p.TitleTerms)
 	for t, n := range counts {
 		p.Terms = append(p.Terms, TermCount{t, n})
 	}
@@ -61,6 +62,9 @@ func Analyze(d Doc) *Profile {
 		slices.SortFunc(p.Terms, func(a, b TermCount) int {
 			if a.Count != b.Count {
 				return b.Count - a.Count
+			}
+			if len(a.Term) != len(b.Term) { // longer words are rarer
+				return len(b.Term) - len(a.Term)
 			}
 			return strings.Compare(a.Term, b.Term)
 		})
@@ -117,8 +121,8 @@ func (p *Profile) MarshalBinary() ([]byte, error) {
 	b = appendString(b, p.Outlet)
 	b = appendString(b, p.Title)
 	b = appendCounts(b, p.Entities)
-	b = binary.AppendUvarint(b, uint64(len(p.Title2)))
-	for _, t := range p.Title2 {
+	b = binary.AppendUvarint(b, uint64(len(p.TitleTerms)))
+	for _, t := range p.TitleTerms {
 		b = appendString(b, t)
 	}
 	b = appendCounts(b, p.Terms)
@@ -218,12 +222,12 @@ func (p *Profile) UnmarshalBinary(b []byte) error {
 	p.Title = r.str()
 	p.Entities = r.counts()
 	n := r.count()
-	p.Title2 = nil
+	p.TitleTerms = nil
 	for range n {
 		if r.err {
 			break
 		}
-		p.Title2 = append(p.Title2, r.str())
+		p.TitleTerms = append(p.TitleTerms, r.str())
 	}
 	p.Terms = r.counts()
 	if r.err || len(r.b) != 0 {

@@ -97,7 +97,7 @@ func (f *finder) corefer() {
 				}
 				continue
 			}
-			if !d.has(i, lxFunction|lxHonorific) {
+			if !d.has(i, lxHonorific) && !(t.Span.Len() == 3 && strings.EqualFold(d.Raw[t.Span.Start:t.Span.End], "the")) {
 				continue
 			}
 			if n, ok := d.nominalAt(i, s.Last); ok {
@@ -241,8 +241,8 @@ func (d *Doc) resolvePronoun(st []salience, tok, si int, g int8, plural bool) in
 			continue
 		}
 		dist := d.dist(s.lastSent, si)
-		if dist > 3 {
-			continue
+		if dist > 3 || plural && dist > 1 {
+			continue // "it" and "they" look back one sentence only
 		}
 		score := 10 - 2.5*float32(dist)
 		if s.lastSubj {

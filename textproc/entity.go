@@ -182,17 +182,27 @@ func (f *finder) word(i int) string {
 	return w
 }
 
-// stripPossessive removes 's, ’s or a plural's final apostrophe.
+// stripPossessive removes 's, ’s or a plural's final apostrophe (s', s’).
 func stripPossessive(w string) (string, bool) {
-	if n := len(w); n < 3 || w[n-1] != 's' && w[n-1] != 'S' && w[n-1] != '\'' && w[n-1] != 0x99 {
+	n := len(w)
+	if n < 3 {
 		return w, false
 	}
-	for _, suf := range [...]string{"'s", "’s", "'S", "’S", "s'", "s’"} {
-		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
-			if suf[0] == 's' {
-				return w[:len(w)-len(suf)+1], true
-			}
-			return w[:len(w)-len(suf)], true
+	switch c := w[n-1]; {
+	case c == 's' || c == 'S':
+		if w[n-2] == '\'' {
+			return w[:n-2], true
+		}
+		if n >= 5 && w[n-4:n-1] == "’" {
+			return w[:n-4], true
+		}
+	case c == '\'':
+		if w[n-2] == 's' || w[n-2] == 'S' {
+			return w[:n-1], true
+		}
+	case c == 0x99 && n >= 5 && w[n-3:] == "’":
+		if w[n-4] == 's' || w[n-4] == 'S' {
+			return w[:n-3], true
 		}
 	}
 	return w, false
@@ -422,7 +432,7 @@ func (f *finder) process(si int, run []int, tc bool) {
 	if len(name) == 0 {
 		return // a title without a name: read as a nominal later
 	}
-	if len(name) == 1 && (d.has(name[0], lxDemonym) || isDemonymPlural(f.word(name[0])) || inSet(partyWords, f.word(name[0]))) {
+	if len(name) == 1 && (d.has(name[0], lxDemonym|lxParty) || isDemonymPlural(f.word(name[0]))) {
 		return // "Russian", "Americans", "Republican": an adjective or a people, not a name
 	}
 	// "Prime Minister Ilse Varga of Nordmark": a titled person of a place.
@@ -537,7 +547,11 @@ func (f *finder) joined(run []int) string {
 		if k > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(f.word(i))
+		w := f.word(i)
+		b.WriteString(w)
+		if k+1 < len(run) && len(w) == 1 && i+1 < len(d.Tokens) && d.Tokens[i+1].Span.Start == d.Tokens[i].Span.End && d.Raw[d.Tokens[i+1].Span.Start] == '.' {
+			b.WriteByte('.') // a middle initial keeps its period: "Donald J. Trump"
+		}
 	}
 	return b.String()
 }
@@ -689,6 +703,25 @@ func (f *finder) evidence(c *cand, run, name []int, hasRole bool) {
 	// A descriptor after an organisation's name: "the NATO alliance".
 	if c.org > 0 && next < s.Last && d.Tokens[next].Kind == Word && !d.Tokens[next].Cap && d.has(next, lxOrgHead) {
 		c.titles = strings.ToLower(d.TokenText(next))
+	}
+	// An appositive role: "Tony Radakin, the head of the UK's military,".
+	if c.titles == "" && c.org == 0 && c.place == "" && next+2 < s.Last && d.TokenText(next) == "," {
+		k := next + 1
+		if w := d.TokenText(k); strings.EqualFold(w, "the") || strings.EqualFold(w, "a") || strings.EqualFold(w, "an") {
+			k++
+		}
+		from := k
+		for k < s.Last && k < from+4 && d.Tokens[k].Kind == Word && (d.lex[k]&(lxRoleHead|lxRoleMod|lxNomMod|lxCountry) != 0 || d.Tokens[k].Cap && d.lex[k]&lxFunction == 0) {
+			if d.lex[k]&lxRoleHead != 0 && !(k+1 < s.Last && d.lex[k+1]&lxRoleHead != 0) {
+				c.titles = f.text([]int{from, k})
+				c.person += 2
+				if g, ok := inStrMap(genderedRoles, d.TokenText(k)); ok && c.gender == 0 {
+					c.gender = g
+				}
+				break
+			}
+			k++
+		}
 	}
 }
 
@@ -896,6 +929,8 @@ func (f *finder) merge() {
 		order = append(order, gi)
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return groups[a].first - groups[b].first })
+	d.Entities = make([]parallax.Entity, 0, len(order))
+	d.info = make([]entInfo, 0, len(order))
 	for _, gi := range order {
 		g := groups[gi]
 		p, o, l := evid(g)
@@ -1025,6 +1060,9 @@ func (in *entInfo) addRoles(title string) {
 
 // isDemonymPlural reports a demonym's plural: "Americans".
 func isDemonymPlural(w string) bool {
+	if n := len(w); n < 4 || w[n-1] != 's' && w[n-1] != 'S' {
+		return false
+	}
 	if len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') {
 		_, ok := inStrMap(demonyms, w[:len(w)-1])
 		return ok

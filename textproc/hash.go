@@ -1,20 +1,37 @@
 package textproc
 
-import "strings"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // foldHash returns the FNV-1a hash of s lower-cased (ASCII fast path).
 func foldHash(s string) uint64 {
 	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= 0x80 {
-			return plainHash(strings.ToLower(s))
+			// Lower-case the rune and hash its UTF-8 bytes, as the
+			// lower-case key's bytes were hashed.
+			r, n := utf8.DecodeRuneInString(s[i:])
+			var buf [utf8.UTFMax]byte
+			m := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+			if r == utf8.RuneError {
+				m = copy(buf[:], s[i:i+n])
+			}
+			for _, b := range buf[:m] {
+				h ^= uint64(b)
+				h *= 1099511628211
+			}
+			i += n
+			continue
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		h ^= uint64(c)
 		h *= 1099511628211
+		i++
 	}
 	return h
 }

@@ -32,6 +32,7 @@ const (
 	lxPoss    // the token ends with a possessive (set per token, not in the map)
 	lxAllCaps // two or more letters, none lower-case (per token)
 	lxDocLc   // this text writes the word in lower case (per token)
+	lxParty
 )
 
 // buildLexicon merges the word lists and the model's statistics into one map.
@@ -72,6 +73,7 @@ func buildLexicon(m *model) map[string]uint32 {
 		lx[w+"."] |= lxAbbrev
 	}
 	add(m.starters, lxStarter)
+	add(partyWords, lxParty)
 	for w := range demonyms {
 		lx[w] |= lxDemonym | lxCountry
 	}

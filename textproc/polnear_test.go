@@ -58,7 +58,7 @@ func polnearSources(t *testing.T, path, raw string) []source {
 // ("Trump", "the candidate", "he") with Resolve and reports how many land
 // on an entity, by mention kind. Names must mostly resolve to an entity
 // whose name contains the source's last word; pronouns "he"/"she" to a
-// person.
+// person. SHOWMISS=1 lists the sources that miss.
 func TestPolNeARSources(t *testing.T) {
 	dir := filepath.Join(sharedDir(t), "eval", "polnear", "dev")
 	anns, _ := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))

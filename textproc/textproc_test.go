@@ -382,6 +382,18 @@ func TestEntities(t *testing.T) {
 			mentions: []mention{{"Macron", 1}, {"the French president", 0}},
 		},
 		{
+			name: "appositive role", text: "Ines Moreau, the Valdoran defence minister, arrived. The minister said little.",
+			entity: "Ines Moreau", typ: parallax.Person, key: "ines moreau",
+			titles:   []string{"Valdoran defence minister"},
+			mentions: []mention{{"The minister", 0}},
+		},
+		{
+			name: "middle initial and short form", text: "Marta K. Olsen spoke first. Later Marta Olsen said Olsen's plan stood.",
+			entity: "Marta K. Olsen", typ: parallax.Person, key: "marta k. olsen",
+			aliases:  []string{"Marta K. Olsen", "Marta Olsen", "Olsen"},
+			mentions: []mention{{"Marta Olsen", 0}, {"Olsen", 2}},
+		},
+		{
 			name: "country aliases merge", text: "The U.S. and the United States are one. US troops left.",
 			entity: "United States", typ: parallax.Location, key: "united states",
 			aliases: []string{"U.S.", "United States", "US"},

@@ -155,6 +155,10 @@ func (t *tokenizer) scan() {
 			i++
 			continue
 		}
+		if asciiAlnum[s[i]] && s[i] > '9' {
+			i = t.word(i)
+			continue
+		}
 		r, n := runeAt(s, i)
 		if n == 0 {
 			break

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -59,9 +60,10 @@ func run(ctx context.Context, args []string) int {
 
 // globals are the flags every command shares.
 type globals struct {
-	db      string
-	quiet   bool
-	verbose bool
+	db         string
+	quiet      bool
+	verbose    bool
+	cpuprofile string
 }
 
 func newRootCmd() *cobra.Command {
@@ -82,6 +84,26 @@ processed and stored).`,
 	root.PersistentFlags().StringVar(&g.db, "db", "parallax.db", "database file")
 	root.PersistentFlags().BoolVarP(&g.quiet, "quiet", "q", false, "no progress bar or summary")
 	root.PersistentFlags().BoolVarP(&g.verbose, "verbose", "v", false, "log every failed record")
+	root.PersistentFlags().StringVar(&g.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
+	_ = root.PersistentFlags().MarkHidden("cpuprofile")
+	var prof *os.File
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if g.cpuprofile == "" {
+			return nil
+		}
+		f, err := os.Create(g.cpuprofile)
+		if err != nil {
+			return err
+		}
+		prof = f
+		return pprof.StartCPUProfile(f)
+	}
+	root.PersistentPostRun = func(*cobra.Command, []string) {
+		if prof != nil {
+			pprof.StopCPUProfile()
+			prof.Close()
+		}
+	}
 	root.AddCommand(
 		newAnalyzeCmd(g, false),
 		newAnalyzeCmd(g, true),

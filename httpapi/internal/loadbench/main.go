@@ -46,6 +46,7 @@ func main() {
 	corpus := flag.String("corpus", "examples/corpus", "example corpus directory")
 	n := flag.Int("articles", 100000, "articles in the store")
 	requests := flag.Int("requests", 2000, "requests per latency phase")
+	searchRequests := flag.Int("search-requests", 0, "requests per search phase (default: -requests)")
 	clients := flag.Int("clients", 8, "concurrent clients in the latency phases")
 	loadClients := flag.Int("load-clients", 64, "concurrent clients in the load phase")
 	loadFor := flag.Duration("load-for", 30*time.Second, "length of the load phase")
@@ -96,20 +97,28 @@ func main() {
 		return func() string { mu.Lock(); defer mu.Unlock(); return f() }
 	}
 
-	fmt.Printf("\nlatency, %d requests per row, %d concurrent clients, loopback:\n", *requests, *clients)
+	if *searchRequests <= 0 {
+		*searchRequests = *requests
+	}
+	fmt.Printf("\nlatency, %d requests per row (%d for searches), %d concurrent clients, loopback:\n", *requests, *searchRequests, *clients)
 	fmt.Printf("%-34s %8s %8s %8s %8s %8s %7s\n", "endpoint", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors")
 	for _, ph := range []struct {
-		name string
-		path func() string
+		name   string
+		path   func() string
+		search bool
 	}{
-		{"GET /stories/{id} (HTML)", story},
-		{"GET /api/stories/{id}", apiStory},
-		{"GET /api/search?q=WORD", search},
-		{"GET /search?q=WORD (HTML)", searchPage},
-		{"GET /api/search?q&outlet&since&until", searchFiltered},
-		{"GET /api/search?q&speaker", searchSpeaker},
+		{"GET /stories/{id} (HTML)", story, false},
+		{"GET /api/stories/{id}", apiStory, false},
+		{"GET /api/search?q=WORD", search, true},
+		{"GET /search?q=WORD (HTML)", searchPage, true},
+		{"GET /api/search?q&outlet&since&until", searchFiltered, true},
+		{"GET /api/search?q&speaker", searchSpeaker, true},
 	} {
-		r := run(client, base, next(ph.path), *clients, *requests, 0, nil)
+		count := *requests
+		if ph.search {
+			count = *searchRequests
+		}
+		r := run(client, base, next(ph.path), *clients, count, 0, nil)
 		r.print(ph.name)
 	}
 

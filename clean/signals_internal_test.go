@@ -1,0 +1,143 @@
+package clean
+
+import (
+	"testing"
+
+	"github.com/parallax-news/parallax"
+)
+
+func TestNavLine(t *testing.T) {
+	tests := []struct {
+		name string
+		line string
+		want bool
+	}{
+		{"pipe menu", "News | Sport | Weather | Travel", true},
+		{"breadcrumb", "Home › Politics", true},
+		{"slash menu", "Politics / Business / Culture", true},
+		{"two pipe parts", "Headline here | Site", false},
+		{"date with pipes", "03/06/2024 | 10:15 | Views: 20", false},
+		{"long parts", "Ministers meet | talks go on into the night | Deal", false},
+		{"sentence", "Prices rose | costs rose | Wages fell.", false},
+		{"credit", "© Agency / Photo Person / Desk", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := measure(tc.line)
+			if got := navLine(tc.line, &f); got != tc.want {
+				t.Errorf("navLine(%q) = %v, want %v", tc.line, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestEndMarker(t *testing.T) {
+	tests := []struct {
+		name string
+		s    string
+		want int // index of "(" or -1
+	}{
+		{"glued", "It rained.(end)", 10},
+		{"spaced caps", "It rained. (ENDS)", 11},
+		{"after quote", "\"It rained.\"(end)", 12},
+		{"party tag", "backed by Senator Ames (R)", -1},
+		{"mixed case", "It rained.(End)", -1},
+		{"two words", "It rained. (more to come)", -1},
+		{"marker only", "(end)", -1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := endMarker(tc.s); got != tc.want {
+				t.Errorf("endMarker(%q) = %d, want %d", tc.s, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestExpandAcronym(t *testing.T) {
+	tests := []struct {
+		name, raw, acr, want string
+	}{
+		{"plain", "A story from Delta Radio Group today.", "DRG", "Delta Radio Group"},
+		{"connector", "Filed by the Office of National Statistics.", "ONS", "Office of National Statistics"},
+		{"hyphen", "Courtesy of Agence Nord-Presse.", "ANP", "Agence Nord-Presse"},
+		{"absent", "Nothing here spells it.", "XYZ", ""},
+		{"a person with the initials", "The station employed reporter Alison Parker.", "AP", ""},
+		{"person first, organisation later", "Alison Parker spoke to the Associated Press.", "AP", "Associated Press"},
+		{"not an acronym", "Delta Radio Group", "Drg", ""},
+		{"initials split by a sentence", "Delta. Radio Group", "DRG", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := &doc{raw: tc.raw}
+			if got := d.expandAcronym(tc.acr); got != tc.want {
+				t.Errorf("expandAcronym(%q) = %q, want %q", tc.acr, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestRightsHolder(t *testing.T) {
+	tests := []struct {
+		name, line, want string
+	}{
+		{"company form", "© 2024 Lakeside Gazette Media Ltd. All rights reserved.", "Lakeside Gazette"},
+		{"word and range", "Copyright 2001–2024 The Evening Lamp, all rights reserved", "The Evening Lamp"},
+		{"connector", "(c) 2023 Bureau of Reports Inc.", "Bureau of Reports"},
+		{"no holder", "All rights reserved.", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := rightsHolder(tc.line); got != tc.want {
+				t.Errorf("rightsHolder(%q) = %q, want %q", tc.line, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestOutletKeyAndName(t *testing.T) {
+	d := &doc{raw: "THE LAMP\n\nNews from the Lamp Press Agency desk.\n"}
+	d.addOutlet("THE LAMP", wSite)
+	d.addOutlet("Lamp Press Agency", wDateline)
+	name, key := d.bestOutlet()
+	if key != "lamp" {
+		t.Errorf("key = %q, want lamp", key)
+	}
+	// the long form is used in a sentence, so it is the name
+	if name != "Lamp Press Agency" {
+		t.Errorf("name = %q, want Lamp Press Agency", name)
+	}
+	d2 := &doc{raw: "THE LAMP\n"}
+	d2.addOutlet("THE LAMP", wSite)
+	if name, _ := d2.bestOutlet(); name != "The Lamp" {
+		t.Errorf("all-capitals masthead shown as %q, want The Lamp", name)
+	}
+}
+
+func TestKeptEndBeforeMarker(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"no-break space before the marker", "Headline words here\n\nThe talks ended on Friday with no deal in sight, officials said.\u00a0(end)\n", "officials said."},
+		{"glued", "Headline words here\n\nThe talks ended on Friday with no deal in sight, officials said.(ends)\n", "officials said."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := New(Options{SkipLanguage: true}).Clean(&parallax.Record{Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Paragraphs) != 1 {
+				t.Fatalf("%d paragraphs, want 1", len(a.Paragraphs))
+			}
+			p := a.Paragraphs[0]
+			if got := a.Raw[p.Start:p.End]; len(got) < len(tc.want) || got[len(got)-len(tc.want):] != tc.want {
+				t.Errorf("paragraph ends %q, want …%q", got, tc.want)
+			}
+			last := a.Removed[len(a.Removed)-1]
+			if r := a.Raw[last.Span.Start:last.Span.End]; r[0] != '(' || last.Reason != ReasonBoilerplate {
+				t.Errorf("last removal %q (%s), want the marker as boilerplate", r, last.Reason)
+			}
+		})
+	}
+}

@@ -1,0 +1,98 @@
+package quote_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax/quote"
+)
+
+var statements = quote.New(quote.Options{MinConfidence: 0.5})
+
+// TestNotReports: prepositional phrases, nouns and questions that follow a
+// speech word are no reported speech.
+func TestNotReports(t *testing.T) {
+	cases := []struct {
+		name string
+		raw  string
+	}{
+		{"spoke to + PP", "Headline\n\nThe mayor spoke to journalists at the city hall in Brenn on Friday."},
+		{"spoke for + duration", "Headline\n\nThe senator spoke for twenty minutes without a script."},
+		{"respond to requests for comment", "Headline\n\nThe ministry did not respond to requests for comment on Friday night."},
+		{"noun cue after a bare verb", "Headline\n\nAsked if the union would resume talks with the employers, the leader shrugged."},
+		{"noun cue after of", "Headline\n\nAfter nine hours of talks in the capital, the ministers went home."},
+		{"question without a speaker", "Headline\n\nAsked whether she would run again, the governor smiled."},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, q := range extract(tc.raw) {
+				t.Errorf("got %s %q cue=%q spk=%q", q.Kind, q.Text, q.Cue, q.Speaker.Mention)
+			}
+		})
+	}
+}
+
+// TestWeakAttributions: questions, commitments and expectations are kept
+// (PolNeAR annotates them) but below the statement confidence.
+func TestWeakAttributions(t *testing.T) {
+	cases := []struct {
+		name, raw, text, speaker string
+	}{
+		{"agreed to", "Headline\n\nThe two delegations agreed on Friday to extend the truce until June.", "to extend the truce until June", "The two delegations"},
+		{"expects it to", "Headline\n\nThe utility expects the plant to open in 2030.", "the plant to open in 2030", "The utility"},
+		{"question ends with its clause", "Headline\n\nWhen a journalist asked why the plant had closed, the minister left the room.", "why the plant had closed", "a journalist"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			qs := extract(tc.raw)
+			if len(qs) != 1 {
+				t.Fatalf("got %d quotes, want 1: %+v", len(qs), qs)
+			}
+			q := qs[0]
+			if q.Text != tc.text || q.Speaker.Mention != tc.speaker || q.Confidence >= 0.5 {
+				t.Errorf("got %q by %q (%.2f), want %q by %q below 0.5", q.Text, q.Speaker.Mention, q.Confidence, tc.text, tc.speaker)
+			}
+			if n := len(statements.Extract(doc(tc.raw))); n != 0 {
+				t.Errorf("MinConfidence 0.5 kept %d quotes", n)
+			}
+		})
+	}
+}
+
+// TestSpeakerNames: the resolved name behind possessive, appositive and
+// pronoun mentions.
+func TestSpeakerNames(t *testing.T) {
+	cases := []struct {
+		name, raw, prefix, want string
+	}{
+		{"possessive before the name", "Headline\n\nNorland's Prime Minister Karl Moss said the deal was fair to both sides.", "the deal was fair", "Karl Moss"},
+		{"name in the appositive", "Headline\n\nNorland's finance minister, Eva Lind, said the budget would balance next year.", "the budget would balance", "Eva Lind"},
+		{"pronoun after a newly named person", "Headline\n\n“We will build the bridge this year,” Anna Berg said in Tolm.\n\nKarl Moss struck a softer tone. “Bridges take time and money,” he said.", "Bridges take time", "Karl Moss"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, q := range extract(tc.raw) {
+				if strings.HasPrefix(q.Text, tc.prefix) {
+					if q.Speaker.Name != tc.want {
+						t.Errorf("%q: speaker %q (mention %q), want %q", q.Text, q.Speaker.Name, q.Speaker.Mention, tc.want)
+					}
+					return
+				}
+			}
+			t.Errorf("no quote starting %q", tc.prefix)
+		})
+	}
+}
+
+// TestCoordinatedCue: "accused … and demanded …" gives two contents.
+func TestCoordinatedCue(t *testing.T) {
+	qs := extract("Headline\n\nThe mayor accused the council of wasting money and demanded that it publish the audit.")
+	var got []string
+	for _, q := range qs {
+		got = append(got, q.Cue+": "+q.Text)
+	}
+	want := "accused: of wasting money|demanded: that it publish the audit"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
+	}
+}
