@@ -97,10 +97,6 @@ func (a *Aligner) AlignSpans(items []Item) ([]*parallax.Statement, [][]parallax.
 	in := interner{}
 	units := a.units(items, lem, in, blockIDs{})
 	weigh(units)
-	DbgUnits = 0
-	for i := range units {
-		DbgUnits += len(units[i].coreKeys)*len(units[i].blocks) + len(units[i].coreKeys)
-	}
 	rel := newRelCache(len(in))
 
 	// Score the candidate pairs the index yields: units of compatible
@@ -120,7 +116,6 @@ func (a *Aligner) AlignSpans(items []Item) ([]*parallax.Statement, [][]parallax.
 			continue
 		}
 		cand = idx.query(cand[:0], u.blocks, u.coreKeys, limit)
-		DbgCand += len(cand)
 		for _, j32 := range cand {
 			j := int(j32)
 			v := &units[j]
@@ -783,10 +778,7 @@ func prefixMatch(a, b string) bool {
 // similarity scores two units in [0,1]: word overlap of their cores and
 // contexts, penalised when both give numbers and none agree, and when the
 // cores share only names.
-var DbgSim, DbgCand, DbgUnits int
-
 func similarity(u, v *unit, items []Item, rel *relCache) float64 {
-	DbgSim++
 	var buf [64]float64
 	cu, cv, plain := coverages(u.core, v.core, u.coreW, v.coreW, rel, buf[:0])
 	core := math.Sqrt(cu * cv)

@@ -1,8 +1,7 @@
 package clean_test
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/parallax-news/parallax/internal/testshared"
 	"sort"
 	"strings"
 	"testing"
@@ -11,31 +10,10 @@ import (
 	"github.com/parallax-news/parallax"
 )
 
-// sharedDir locates the shared data directory: $PARALLAX_SHARED, else the
-// first ancestor of the working directory holding shared/corpus/seeds.
-// It skips the test when there is none.
+// sharedDir locates the shared evaluation data, skipping when it is absent.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	if d := os.Getenv("PARALLAX_SHARED"); d != "" {
-		if _, err := os.Stat(filepath.Join(d, "corpus", "seeds")); err == nil {
-			return d
-		}
-		t.Skipf("PARALLAX_SHARED=%s has no corpus/seeds", d)
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Skipf("no working directory: %v", err)
-	}
-	for d := wd; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "shared", "corpus", "seeds")); err == nil {
-			return filepath.Join(d, "shared")
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
-	t.Skip("shared data not found (no shared/corpus/seeds above the working directory; set PARALLAX_SHARED)")
-	return ""
+	return testshared.Dir(t)
 }
 
 // checkInvariants asserts what every cleaned article must satisfy: spans

@@ -1,6 +1,7 @@
 package compare_test
 
 import (
+	"github.com/parallax-news/parallax/internal/testshared"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,22 +11,10 @@ import (
 	"github.com/parallax-news/parallax/compare"
 )
 
+// seedDir locates the shared evaluation data, skipping when it is absent.
 func seedDir(t testing.TB) string {
-	if d := os.Getenv("PARALLAX_SHARED"); d != "" {
-		return filepath.Join(d, "corpus", "seeds")
-	}
-	wd, _ := os.Getwd()
-	for d := wd; ; d = filepath.Dir(d) {
-		p := filepath.Join(d, "shared", "corpus", "seeds")
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
-	t.Skip("shared/corpus/seeds not found (set PARALLAX_SHARED); skipping seed test")
-	return ""
+	t.Helper()
+	return testshared.Path(t, "corpus", "seeds")
 }
 
 // seedArticle reads a seed as an article: paragraphs are its blank-line

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/parallax-news/parallax/internal/testshared"
 	"os"
 	"path/filepath"
 	"strings"
@@ -204,25 +205,8 @@ func chunk(body []byte, n int) []byte {
 	return b.Bytes()
 }
 
-// sharedDir finds the shared data directory: $PARALLAX_SHARED, or a
-// "shared" directory holding corpus/seeds above the working directory.
+// sharedDir locates the shared evaluation data, skipping when it is absent.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	if d := os.Getenv("PARALLAX_SHARED"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if fi, err := os.Stat(filepath.Join(dir, "shared", "corpus", "seeds")); err == nil && fi.IsDir() {
-			return filepath.Join(dir, "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared data not found (set PARALLAX_SHARED or run under a tree with shared/corpus/seeds)")
-		}
-		dir = parent
-	}
+	return testshared.Dir(t)
 }

@@ -649,10 +649,16 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			default:
 				if !inverted && (ci.class&cueSpeech != 0 || ci.class&cueBelief != 0) {
 					s, weak := r.contentStart(after, end, ci)
-					if s < 0 && after > blockEnd && !hearerCues[ci.lemma] {
-						// "praised Rubio’s positions on defence": the object,
-						// not a hearer, is what is reported.
-						s, weak = blockEnd, false
+					if after > blockEnd && !hearerCues[ci.lemma] {
+						// "praised Rubio’s positions on defence", "criticized
+						// Singer and …": the object, not a hearer, is what
+						// is reported.
+						if s < 0 {
+							s, weak = blockEnd, false
+						} else if r.word(after, "and") || r.word(after, "but") {
+							found = r.addIndirect(blockEnd, after, cue, spk, conf*0.7)
+							s = -1
+						}
 					}
 					if s >= 0 {
 						c := conf * 0.7

@@ -3,6 +3,7 @@ package story_test
 import (
 	"bufio"
 	"encoding/json"
+	"github.com/parallax-news/parallax/internal/testshared"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,25 +16,10 @@ import (
 	"github.com/parallax-news/parallax/story"
 )
 
-// shared finds the shared data directory: $PARALLAX_SHARED, or a "shared"
-// directory holding corpus/seeds above the working directory.
+// shared locates the shared evaluation data, skipping when it is absent.
 func shared(t testing.TB) string {
 	t.Helper()
-	if d := os.Getenv("PARALLAX_SHARED"); d != "" {
-		return d
-	}
-	dir, _ := os.Getwd()
-	for {
-		d := filepath.Join(dir, "shared")
-		if st, err := os.Stat(filepath.Join(d, "corpus", "seeds")); err == nil && st.IsDir() {
-			return d
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Skip("shared data not found (set PARALLAX_SHARED or run under a tree with shared/corpus/seeds)")
-		}
-		dir = up
-	}
+	return testshared.Dir(t)
 }
 
 type basilArticle struct {
