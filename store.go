@@ -9,7 +9,8 @@ type Store interface {
 	// stored or none. An analysis whose article body (Article.Hash) is
 	// already stored is not stored again; its result has Created false and
 	// the existing ID. Save sets Article.ID, Quote.ID, Quote.Article and
-	// Speaker.EntityID, Entity.ID in the analyses it stores.
+	// Speaker.EntityID, Entity.ID in the analyses it stores, and keeps
+	// Analysis.Features as the article's CorpusStore features.
 	Save(ctx context.Context, as []*Analysis) ([]SaveResult, error)
 
 	// HasSource reports whether a record with this source name and source

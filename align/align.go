@@ -8,7 +8,6 @@ import (
 	"time"
 
 	parallax "github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/internal/wordnet"
 )
 
 // Item is one quote offered for alignment, with where and when it appeared.
@@ -70,9 +69,9 @@ type unit struct {
 	speaker    string
 	blocks     []int32 // speaker-key word ids, for the index
 	unknown    bool    // speaker unresolved
-	empty      bool // no content word
-	nCore      int  // distinct content words in core
-	frag       bool // core is a mixed quote's quoted words
+	empty      bool    // no content word
+	nCore      int     // distinct content words in core
+	frag       bool    // core is a mixed quote's quoted words
 }
 
 // Align groups items into statements: renderings of the same utterance of
@@ -93,11 +92,11 @@ func (a *Aligner) AlignSpans(items []Item) ([]*parallax.Statement, [][]parallax.
 	if len(items) == 0 {
 		return nil, nil
 	}
-	lem := &lemmaCache{m: map[string][2]string{}}
+	lem := &lemmaCache{}
 	in := interner{}
 	units := a.units(items, lem, in, blockIDs{})
 	weigh(units)
-	rel := newRelCache(len(in))
+	rel := newRelCache(len(in), lem)
 
 	// Score the candidate pairs the index yields: units of compatible
 	// speakers sharing a rare core word or concept.
@@ -107,7 +106,7 @@ func (a *Aligner) AlignSpans(items []Item) ([]*parallax.Statement, [][]parallax.
 	}
 	var pairs []pair
 	idx := buildKeyIndex(len(units), func(e int) []int32 { return units[e].blocks },
-		func(e int) []uint64 { return units[e].coreKeys }, func(e int) bool { return units[e].empty })
+		func(e int) []uint64 { return units[e].coreKeys }, func(e int) bool { return !units[e].empty })
 	limit := rareCap(len(units))
 	var cand []int32
 	for i := range units {
@@ -115,7 +114,7 @@ func (a *Aligner) AlignSpans(items []Item) ([]*parallax.Statement, [][]parallax.
 		if u.empty {
 			continue
 		}
-		cand = idx.query(cand[:0], u.blocks, u.coreKeys, limit)
+		cand = idx.query(cand[:0], i, limit)
 		for _, j32 := range cand {
 			j := int(j32)
 			v := &units[j]
@@ -414,7 +413,7 @@ func speakerName(its []int, items []Item) string {
 // units cuts the items into comparison units.
 func (a *Aligner) units(items []Item, lem *lemmaCache, in interner, bl blockIDs) []unit {
 	var us []unit
-	cc := &conceptCache{}
+	cc := &conceptCache{lem: lem}
 	for i := range items {
 		q := &items[i].Quote
 		sp := speakerKey(q.Speaker.EntityKey)
@@ -422,28 +421,37 @@ func (a *Aligner) units(items []Item, lem *lemmaCache, in interner, bl blockIDs)
 			sp = speakerKey(q.Speaker.Name)
 		}
 		blocks := bl.blocks(sp)
-		whole := tokens(q.Text, nil, lem)
+		var whole []tok
 		var spans [][2]int
+		var sentToks [][]tok // each sentence of a direct quote, tokenised once
 		if q.Kind == parallax.Direct {
 			spans = sentences(q.Text)
+			for _, sp2 := range spans {
+				sentToks = append(sentToks, tokens(q.Text[sp2[0]:sp2[1]], nil, lem))
+			}
+		} else {
+			whole = tokens(q.Text, nil, lem)
 		}
 		if len(spans) == 0 {
 			spans = [][2]int{{0, len(q.Text)}}
+			if q.Kind == parallax.Direct {
+				sentToks = [][]tok{tokens(q.Text, nil, lem)}
+			}
 		}
 		for k, sp2 := range spans {
 			u := unit{item: i, sent: k, start: sp2[0], end: sp2[1], speaker: sp, blocks: blocks, unknown: sp == ""}
 			switch {
 			case q.Kind == parallax.Direct:
-				u.core = tokens(q.Text[sp2[0]:sp2[1]], nil, lem)
-				// Context: the sentence with its neighbours in the quote.
-				lo, hi := sp2[0], sp2[1]
-				if k > 0 {
-					lo = spans[k-1][0]
+				u.core = sentToks[k]
+				// Context: the sentence with its neighbours in the quote
+				// (the sentence itself when it stands alone).
+				if len(spans) > 1 {
+					lo, hi := max(k-1, 0), min(k+2, len(spans))
+					u.ctx = make([]tok, 0, 64)
+					for _, ts := range sentToks[lo:hi] {
+						u.ctx = append(u.ctx, ts...)
+					}
 				}
-				if k+1 < len(spans) {
-					hi = spans[k+1][1]
-				}
-				u.ctx = tokens(q.Text[lo:hi], nil, lem)
 			case q.Kind == parallax.Mixed:
 				// The quoted words are the speaker's; the paraphrase is context.
 				for _, f := range fragments(q.Text) {
@@ -457,7 +465,12 @@ func (a *Aligner) units(items []Item, lem *lemmaCache, in interner, bl blockIDs)
 			default:
 				u.core, u.ctx = whole, whole
 			}
-			u.core, u.ctx = compact(u.core, in), compact(u.ctx, in)
+			if u.ctx == nil {
+				u.core = compact(u.core, in)
+				u.ctx = u.core
+			} else {
+				u.core, u.ctx = compact(u.core, in), compact(u.ctx, in)
+			}
 			u.empty = true
 			for _, t := range u.core {
 				if !t.stop {
@@ -536,19 +549,20 @@ func wordKeys(dst []uint64, core, ctx []tok, cc *conceptCache) []uint64 {
 
 // conceptCache memoises WordNet concepts by interned word id for one call.
 type conceptCache struct {
-	c    [][]int32
-	done []bool
+	lem *lemmaCache
+	c   [][]int32
+	ok  []bool
 }
 
 func (cc *conceptCache) get(t *tok) []int32 {
 	id := int(t.lowID)
 	for id >= len(cc.c) {
 		cc.c = append(cc.c, nil)
-		cc.done = append(cc.done, false)
+		cc.ok = append(cc.ok, false)
 	}
-	if !cc.done[id] {
-		cc.c[id] = wordnet.Concepts(nil, t.low)
-		cc.done[id] = true
+	if !cc.ok[id] {
+		cc.c[id] = cc.lem.info(t.low).getConcepts(t.low)
+		cc.ok[id] = true
 	}
 	return cc.c[id]
 }
@@ -623,88 +637,46 @@ func total(ts []tok) (float64, int) {
 	return s, len(ts)
 }
 
-// relCache memoises WordNet relatedness for word pairs, by interned id,
-// in an open-addressing table (scores are quarters: 0, .5, .75, 1).
+// relCache gives WordNet relatedness of two words of one call, through
+// their shared lexicon entries (looked up once per word id).
 type relCache struct {
-	keys []uint64 // pair key | 1<<63; 0 is an empty slot
-	vals []uint8  // score*4
-	used int
-	prof []*wordnet.Profile // by word id; nil: not yet computed
-	none []bool             // by word id: no WordNet sense at all
+	lem  *lemmaCache
+	info []*wordInfo // by word id; nil: not yet looked up
+	none []bool      // by word id: no WordNet sense at all
 }
 
-func newRelCache(vocab int) *relCache {
-	return &relCache{keys: make([]uint64, 1024), vals: make([]uint8, 1024),
-		prof: make([]*wordnet.Profile, vocab), none: make([]bool, vocab)}
+func newRelCache(vocab int, lem *lemmaCache) *relCache {
+	return &relCache{lem: lem, info: make([]*wordInfo, vocab), none: make([]bool, vocab)}
 }
 
-// profile returns t's WordNet profile, or nil when it has none.
-func (c *relCache) profile(t *tok) *wordnet.Profile {
+// word returns t's lexicon entry, or nil when it has no WordNet sense.
+func (c *relCache) word(t *tok) *wordInfo {
 	id := int(t.lowID)
-	if id >= len(c.prof) {
+	if id >= len(c.info) || c.none[id] {
 		return nil
 	}
-	if c.none[id] {
-		return nil
+	if w := c.info[id]; w != nil {
+		return w
 	}
-	if p := c.prof[id]; p != nil {
-		return p
-	}
-	p := wordnet.NewProfile(t.low)
-	if wordnet.RelatedProfiles(&p, &p) == 0 { // no sense: related to nothing
+	w := c.lem.info(t.low)
+	if w.profile(t.low) == nil {
 		c.none[id] = true
 		return nil
 	}
-	c.prof[id] = &p
-	return &p
+	c.info[id] = w
+	return w
 }
 
 func (c *relCache) get(x, y *tok) float64 {
-	px := c.profile(x)
-	if px == nil {
+	wx := c.word(x)
+	if wx == nil {
 		return 0
 	}
-	py := c.profile(y)
-	if py == nil {
+	wy := c.word(y)
+	if wy == nil {
 		return 0
 	}
-	a, b := uint64(x.lowID), uint64(y.lowID)
-	if a > b {
-		a, b = b, a
-	}
-	k := a<<32 | b | 1<<63
-	mask := uint64(len(c.keys) - 1)
-	h := (k * 0x9E3779B97F4A7C15) >> 20
-	for i := h & mask; ; i = (i + 1) & mask {
-		switch c.keys[i] {
-		case k:
-			return float64(c.vals[i]) / 4
-		case 0:
-			v := uint8(math.Round(wordnet.RelatedProfiles(px, py) * 4))
-			c.keys[i], c.vals[i] = k, v
-			c.used++
-			if c.used*2 > len(c.keys) {
-				c.grow()
-			}
-			return float64(v) / 4
-		}
-	}
-}
-
-func (c *relCache) grow() {
-	keys, vals := c.keys, c.vals
-	c.keys, c.vals = make([]uint64, 2*len(keys)), make([]uint8, 2*len(keys))
-	mask := uint64(len(c.keys) - 1)
-	for j, k := range keys {
-		if k == 0 {
-			continue
-		}
-		i := ((k * 0x9E3779B97F4A7C15) >> 20) & mask
-		for c.keys[i] != 0 {
-			i = (i + 1) & mask
-		}
-		c.keys[i], c.vals[i] = k, vals[j]
-	}
+	return relatedWords(wx, wy)
 }
 
 // wordScore is how well word x matches word y: 1 for the same stem or

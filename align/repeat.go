@@ -36,10 +36,10 @@ func (a *Aligner) LinkRepetitions(later, earlier []*parallax.Statement) {
 // canonUnits makes one comparison unit of each statement's canonical
 // text, weighted over them all.
 func canonUnits(sts []*parallax.Statement) ([]unit, *relCache) {
-	lem := &lemmaCache{m: map[string][2]string{}}
+	lem := &lemmaCache{}
 	in := interner{}
 	bl := blockIDs{}
-	cc := &conceptCache{}
+	cc := &conceptCache{lem: lem}
 	units := make([]unit, len(sts))
 	var buf []tok
 	for i, st := range sts {
@@ -59,31 +59,37 @@ func canonUnits(sts []*parallax.Statement) ([]unit, *relCache) {
 		}
 	}
 	weigh(units)
-	return units, newRelCache(len(in))
+	return units, newRelCache(len(in), lem)
 }
 
+// minClaimWords is the fewest distinct content words a text needs to be
+// linked as a repetition: two or three words ("stupid", "to build") are
+// not a claim one can tell apart from another.
+const minClaimWords = 3
+
 // repeats finds for every unit i the first unit j (by index) that it
-// repeats: ok(i, j) holds, both speakers are known and match, and their
-// similarity reaches the threshold; -1 where there is none. Only units
+// repeats: ok(i, j) holds, both speakers are known and match, both say
+// at least minClaimWords content words, and their similarity reaches the
+// threshold; -1 where there is none. Only units
 // below nIndexed are candidates; they are found through the key index.
 func (a *Aligner) repeats(units []unit, nIndexed int, ok func(i, j int) bool, rel *relCache) []int {
 	found := make([]int, len(units))
-	idx := buildKeyIndex(nIndexed, func(e int) []int32 { return units[e].blocks },
-		func(e int) []uint64 { return units[e].coreKeys }, func(e int) bool { return units[e].unknown || units[e].empty })
+	idx := buildKeyIndex(len(units), func(e int) []int32 { return units[e].blocks },
+		func(e int) []uint64 { return units[e].coreKeys }, func(e int) bool { return e < nIndexed && claim(&units[e]) })
 	limit := rareCap(nIndexed)
 	var cand []int32
 	for i := range units {
 		found[i] = -1
 		u := &units[i]
-		if u.unknown || u.empty {
+		if !claim(u) {
 			continue
 		}
-		cand = idx.query(cand[:0], u.blocks, u.coreKeys, limit)
+		cand = idx.query(cand[:0], i, limit)
 		slices.Sort(cand)
 		for _, j32 := range cand {
 			j := int(j32)
 			v := &units[j]
-			if v.unknown || !ok(i, j) || !speakersMatch(u, v) {
+			if !ok(i, j) || !speakersMatch(u, v) {
 				continue
 			}
 			if similarity(u, v, nil, rel) >= a.opt.Threshold {
@@ -94,3 +100,6 @@ func (a *Aligner) repeats(units []unit, nIndexed int, ok func(i, j int) bool, re
 	}
 	return found
 }
+
+// claim reports whether a unit can take part in a repetition link.
+func claim(u *unit) bool { return !u.unknown && !u.empty && u.nCore >= minClaimWords }

@@ -17,7 +17,7 @@ func stmt(id int64, speaker, text string) *parallax.Statement {
 func earlierStatements() []*parallax.Statement {
 	return []*parallax.Statement{
 		stmt(1, "Dana Whitfield", "The city will build a new bridge over the river before next spring."),
-		stmt(2, "Dana Whitfield", "Property taxes will not rise this year."),
+		stmt(2, "Dana Whitfield", "Property taxes will not rise above 2 percent this year."),
 		stmt(3, "Mara Quill", "A new bridge over the river will be finished before next spring."),
 	}
 }
@@ -30,14 +30,14 @@ func TestLinkRepetitions(t *testing.T) {
 	}{
 		{"same claim a week later in other words",
 			stmt(101, "Mayor Whitfield", "Before next spring we will have constructed a new bridge across the river."), 1},
-		{"second claim repeated", stmt(102, "Dana Whitfield", "This year property taxes will not go up."), 2},
+		{"second claim repeated", stmt(102, "Dana Whitfield", "This year property taxes will not go above 2 percent."), 2},
 		{"different claim of the same speaker",
 			stmt(103, "Dana Whitfield", "Parking fees in the old town will double in March."), 0},
 		{"same claim by another speaker links to that speaker",
 			stmt(104, "Mara Quill", "The new bridge across the river will be completed before next spring."), 3},
 		{"same words, unrelated speaker", stmt(105, "Tom Ardent", "The city will build a new bridge over the river before next spring."), 0},
 		{"unknown speaker is not linked", stmt(106, "", "The city will build a new bridge over the river before next spring."), 0},
-		{"numbers disagree", stmt(107, "Dana Whitfield", "Property taxes will rise by 4 percent this year."), 0},
+		{"numbers disagree", stmt(107, "Dana Whitfield", "Property taxes will rise by 5 percent this year."), 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -58,7 +58,7 @@ func TestLinkRepetitions(t *testing.T) {
 // A statement already linked keeps its link; nothing breaks on empty input.
 func TestLinkRepetitionsKeepsLinks(t *testing.T) {
 	a := align.New(align.Options{})
-	later := stmt(101, "Dana Whitfield", "Property taxes will not rise this year.")
+	later := stmt(101, "Dana Whitfield", "Property taxes will not rise above 2 percent this year.")
 	later.RepetitionOf = 50
 	a.LinkRepetitions([]*parallax.Statement{later}, earlierStatements())
 	if later.RepetitionOf != 50 {

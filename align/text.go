@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/parallax-news/parallax/internal/wordnet"
 )
 
 // tok is one word of a quote as the aligner compares it.
@@ -146,16 +144,25 @@ func tokens(s string, dst []tok, lem *lemmaCache) []tok {
 	return dst
 }
 
-// lemmaCache memoises stems and WordNet lemmas for one Align call.
-type lemmaCache struct{ m map[string][2]string }
+// lemmaCache holds the words met in one call, so the shared lexicon
+// is consulted once per word.
+type lemmaCache struct{ m map[string]*wordInfo }
+
+func (c *lemmaCache) info(w string) *wordInfo {
+	if c.m == nil {
+		c.m = map[string]*wordInfo{}
+	}
+	i, ok := c.m[w]
+	if !ok {
+		i = lookupWord(w)
+		c.m[w] = i
+	}
+	return i
+}
 
 func (c *lemmaCache) get(w string) (stem, lemma string) {
-	if l, ok := c.m[w]; ok {
-		return l[0], l[1]
-	}
-	l := [2]string{Stem(w), wordnet.Lemma(w)}
-	c.m[w] = l
-	return l[0], l[1]
+	i := c.info(w)
+	return i.stem, i.lemma
 }
 
 var numberWords = map[string]string{

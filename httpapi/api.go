@@ -624,6 +624,12 @@ func (s *Server) search(r *http.Request) (*SearchResult, error) {
 	if af.Query == "" && af.Outlet == "" && qf.Speaker == "" && qf.Entity == 0 && af.Since == "" && af.Until == "" {
 		return nil, invalid("give a query (q) or a filter (speaker, outlet, since, until)")
 	}
+	select {
+	case s.searches <- struct{}{}:
+		defer func() { <-s.searches }()
+	case <-r.Context().Done():
+		return nil, r.Context().Err()
+	}
 	res := &SearchResult{Query: q.Get("q")}
 	// A speaker filter narrows the quotes; articles are then left out.
 	var arts []ArticleItem

@@ -53,6 +53,9 @@ type Options struct {
 	RequestTimeout time.Duration
 	IngestTimeout  time.Duration
 	Logger         *slog.Logger
+	// MaxSearches bounds the searches served at once (default 2); more
+	// wait their turn.
+	MaxSearches int
 	// Version is shown in /healthz and the page footer.
 	Version string
 }
@@ -76,6 +79,9 @@ type Server struct {
 	// gen counts ingests, to invalidate caches.
 	gen     atomic.Int64
 	outlets outletCache
+	// searches bounds the full-text searches running at once, so slow
+	// ones cannot take every store connection from page views.
+	searches chan struct{}
 	// ingestMu runs one ingest at a time: the corpus stages behind
 	// Options.Ingest need not be safe for concurrent batches.
 	ingestMu sync.Mutex
@@ -92,7 +98,11 @@ func New(st parallax.Store, opt Options) *Server {
 	if opt.IngestTimeout <= 0 {
 		opt.IngestTimeout = DefaultIngestTimeout
 	}
-	s := &Server{st: st, opt: opt, log: opt.Logger, metrics: newRegistry(), started: time.Now()}
+	if opt.MaxSearches <= 0 {
+		opt.MaxSearches = 2
+	}
+	s := &Server{st: st, opt: opt, log: opt.Logger, metrics: newRegistry(), started: time.Now(),
+		searches: make(chan struct{}, max(1, opt.MaxSearches))}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -99,12 +99,7 @@ func (c *Corpus) Add(ctx context.Context, batch []*parallax.Analysis, res []para
 		if !res[i].Created || an.Features == nil {
 			continue
 		}
-		id := an.Article.ID
-		for _, kind := range []string{FeatureMinHash, FeatureStory, FeatureTimeline} {
-			if err := c.db.SaveFeatures(ctx, id, kind, an.Features[kind]); err != nil {
-				return err
-			}
-		}
+		id := an.Article.ID // Save stored an.Features with the article
 		var sig dedup.Signature
 		if err := sig.UnmarshalBinary(an.Features[FeatureMinHash]); err != nil {
 			return fmt.Errorf("article %d: %w", id, err)

@@ -106,7 +106,8 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 	var sum Summary
 	// inflight bounds the records between reading and the batch, so the
 	// reorder buffer cannot grow with the corpus.
-	inflight := make(chan struct{}, workers*16)
+	// It holds two batches, so workers keep going while one is saved.
+	inflight := make(chan struct{}, 2*batchSize+workers*4)
 	todo := make(chan *item, workers*2)
 	done := make(chan *item, workers*2)
 

@@ -879,7 +879,11 @@ func (r *run) nominalCue(a, k int, ci cueInfo) bool {
 	if s < 0 {
 		return false
 	}
-	if !ci.noun && r.toks[s].f&fDet != 0 && s > a && r.toks[s-1].kind == tWord && r.toks[s-1].f&fPrep != 0 && r.toks[s-1].f&fPron == 0 {
+	// "in a statement released during …": a participle after a phrase
+	// governed by a preposition (not "of": "both of his senators
+	// supported"), followed by an adverbial rather than an object.
+	if !ci.noun && r.toks[s].f&fDet != 0 && s > a && r.toks[s-1].kind == tWord && r.toks[s-1].f&fPrep != 0 && r.toks[s-1].f&fPron == 0 && r.toks[s-1].low != "of" &&
+		(k+1 >= len(r.toks) || r.toks[k+1].kind == tPunct || r.toks[k+1].f&(fPrep|fTrail) != 0) {
 		return true
 	}
 	// A plural noun cue after a bare word that cannot be its subject.
@@ -914,11 +918,19 @@ func (r *run) contentStart(i, b int, ci cueInfo) (start int, weak bool) {
 	if t.low == "to" && !ppCues[ci.lemma] && r.infinitive(i+1, b) {
 		return i, true // "vowed to …", "agreed to …": a commitment
 	}
-	if (t.low == "of" || t.low == "about") && !ppCues[ci.lemma] {
-		return i, false // "accused him of …", "warned about …"
+	if (t.low == "of" || t.low == "about") && !ppCues[ci.lemma] || (t.low == "to" && ci.lemma == "refer") {
+		return i, false // "accused him of …", "warned about …", "referring to …"
 	}
 	if ci.class&cueBelief != 0 {
 		return i, true // "will vote for …": a stance PolNeAR counts
+	}
+	// A leading time adverbial ("on Wednesday to create …"): the content
+	// follows it.
+	if x := r.timePP(i, b); x > i {
+		if s, weak := r.contentStart(x, b, ci); s >= 0 {
+			return s, weak
+		}
+		return -1, false
 	}
 	for x := i + 1; x < b && x < i+25; x++ {
 		tk := r.toks[x]
@@ -928,19 +940,15 @@ func (r *run) contentStart(i, b int, ci cueInfo) (start int, weak bool) {
 		if tk.kind == tWord && tk.low == "that" {
 			return x, false
 		}
-		// A determiner right after a noun opens the verb's object ("from
-		// the start the alleged breach … that"): the PP has ended.
+		if tk.kind == tWord && tk.low == "to" && r.infinitive(x+1, b) {
+			return i, false // "called on the governor to resign"
+		}
+		// A determiner right after a noun opens the verb's object or
+		// clause ("rejected from the start the alleged breach", "said in
+		// March the plan would …"): the content starts there.
 		if p := r.toks[x-1]; tk.f&fDet != 0 && p.kind == tWord && p.f&(fDet|fPrep|fStop) == 0 {
-			break
+			return x, false
 		}
-	}
-	// A leading time adverbial ("on Wednesday to create …"): the content
-	// follows it.
-	if x := r.timePP(i, b); x > i {
-		if s, weak := r.contentStart(x, b, ci); s >= 0 {
-			return s, weak
-		}
-		return -1, false
 	}
 	e := r.clauseEnd(i, b)
 	words, verb := 0, false

@@ -259,7 +259,7 @@ var subordinators = set("when whenever while after before as once if unless unti
 // Cue lemmas that take their hearer or topic through a preposition
 // ("spoke to reporters", "did not respond to requests"): a phrase after
 // them is never the content.
-var ppCues = set("speak talk respond reply answer comment refer testify address")
+var ppCues = set("speak talk respond reply answer comment testify address")
 
 // Words opening an embedded question ("asked whether …").
 var whWords = set("if whether what why how who when where which")

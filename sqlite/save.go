@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -68,16 +69,16 @@ type saver struct {
 
 	nextArticle, nextQuote, nextEntity int64
 
-	article                   *sql.Stmt
-	sources, mentions, quotes *bulk
-	entities                  *bulk
+	article                             *sql.Stmt
+	sources, mentions, quotes, features *bulk
+	entities                            *bulk
 }
 
 func (s *saver) close() {
 	if s.article != nil {
 		s.article.Close()
 	}
-	for _, b := range []*bulk{s.sources, s.mentions, s.quotes, s.entities} {
+	for _, b := range []*bulk{s.sources, s.mentions, s.quotes, s.entities, s.features} {
 		if b != nil {
 			b.close()
 		}
@@ -99,6 +100,8 @@ func (s *saver) prepare(ctx context.Context) error {
 	s.quotes = newBulk(s.tx, `INSERT INTO quotes(id, article, ord, kind, text, span_start, span_end, cue, cue_start, cue_end,
 		speaker_name, mention, mention_start, mention_end, entity, confidence, speaker_fold) VALUES `, ``, 17)
 	s.entities = newBulk(s.tx, `INSERT INTO entities(id, key, name, type, titles, aliases, names_fold) VALUES `, ``, 7)
+	s.features = newBulk(s.tx, `INSERT INTO features(kind, article, blob) VALUES `,
+		` ON CONFLICT(kind, article) DO UPDATE SET blob = excluded.blob`, 3)
 	return nil
 }
 
@@ -162,8 +165,13 @@ func (s *saver) save(ctx context.Context, as []*parallax.Analysis, res []paralla
 		if err := s.saveMentionsQuotes(ctx, a, ents); err != nil {
 			return fmt.Errorf("sqlite: save quotes %d: %w", i, err)
 		}
+		for _, kind := range sortedKinds(a.Features) {
+			if err := s.features.add(ctx, kind, a.Article.ID, a.Features[kind]); err != nil {
+				return fmt.Errorf("sqlite: save features %d: %w", i, err)
+			}
+		}
 	}
-	for _, b := range []*bulk{s.mentions, s.quotes} {
+	for _, b := range []*bulk{s.mentions, s.quotes, s.features} {
 		if err := b.flush(ctx); err != nil {
 			return fmt.Errorf("sqlite: save quotes: %w", err)
 		}
@@ -505,4 +513,14 @@ func (db *DB) HasSource(ctx context.Context, source, rawHash string) (bool, erro
 		return false, fmt.Errorf("sqlite: has source: %w", err)
 	}
 	return true, nil
+}
+
+// sortedKinds returns the feature kinds of m in order, so saves are deterministic.
+func sortedKinds(m map[string][]byte) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
 }

@@ -76,18 +76,22 @@ language and quote stages. Use analyze for the whole job.`
 		if g.verbose {
 			r.Options.OnError = func(e *parallax.RecordError) { bar.println(e.Error()) }
 		}
+		start := time.Now()
 		sum, err := r.Run(ctx, args)
+		perArticle := sum.Elapsed
 		// Stories of what was saved are saved too, even after Ctrl-C.
 		if ferr := corpus.Flush(context.WithoutCancel(ctx)); ferr != nil && err == nil {
 			err = fmt.Errorf("save stories: %w", ferr)
 		}
+		sum.Elapsed = time.Since(start)
 		bar.finish()
 		if !g.quiet {
 			printSummary(cmd.OutOrStdout(), stderr, sum, g.verbose)
 		}
 		if stats {
-			fmt.Fprintf(cmd.OutOrStdout(), "stats: %d records in %.3fs = %.0f records/s, %d workers, peak RSS %.0f MB\n",
-				sum.Records, sum.Elapsed.Seconds(), sum.Rate(), r.Options.Workers, float64(peakRSS())/(1<<20))
+			fmt.Fprintf(cmd.OutOrStdout(), "stats: %d records in %.3fs = %.0f records/s (per-article stages and store %.3fs, stories and statements %.3fs), %d workers, peak RSS %.0f MB\n",
+				sum.Records, sum.Elapsed.Seconds(), sum.Rate(), perArticle.Seconds(), (sum.Elapsed - perArticle).Seconds(),
+				r.Options.Workers, float64(peakRSS())/(1<<20))
 		}
 		if err != nil {
 			if ctx.Err() != nil {

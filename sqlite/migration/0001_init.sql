@@ -108,3 +108,10 @@ CREATE TABLE fts_state (
 	upto INTEGER NOT NULL
 ) WITHOUT ROWID;
 INSERT INTO fts_state(name, upto) VALUES ('articles', 0), ('quotes', 0);
+
+-- FTS5 tuning: keep up to 8 MiB of pending terms in memory before writing
+-- a segment (a 256-article batch fits), and merge segments 8 at a time.
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 8388608);
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 8);
+INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('hashsize', 8388608);
+INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('automerge', 8);
