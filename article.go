@@ -17,6 +17,10 @@ type Record struct {
 	// a text file, the decoded text field for JSONL, the extracted main text
 	// for HTML and WARC.
 	Text string
+	// Page is an HTML page (UTF-8) whose extraction was left to the
+	// analysis workers (ingest.Options.DeferExtract); Text is empty until
+	// ingest.Complete fills it.
+	Page []byte
 	// Meta keeps fields of the record that Parallax has no column for.
 	Meta map[string]any
 }

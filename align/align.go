@@ -465,7 +465,8 @@ func (a *Aligner) units(items []Item, lem *lemmaCache, in interner, bl blockIDs)
 			default:
 				u.core, u.ctx = whole, whole
 			}
-			if u.ctx == nil {
+			if u.ctx == nil || sameList(u.ctx, u.core) {
+				// One word list: similarity then scores it once.
 				u.core = compact(u.core, in)
 				u.ctx = u.core
 			} else {

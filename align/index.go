@@ -1,6 +1,10 @@
 package align
 
-import "strings"
+import (
+"os"
+"strconv"
+"strings"
+)
 
 // keyIndex is an inverted index from (speaker block, key) to the entries
 // carrying that key. A speaker's blocks are the words of its key, so two
@@ -186,6 +190,9 @@ func (m *u64Map) put(k uint64, v int32) {
 // carried by more than a fifth of them (at most 200) are too common to
 // propose a pair; small calls read every list.
 func rareCap(n int) int {
+	if v, err := strconv.Atoi(os.Getenv("ALIGNCAP")); err == nil {
+		return v
+	}
 	return max(min(n/5, 200), 64)
 }
 

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"github.com/parallax-news/parallax"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -161,27 +163,77 @@ func toUTF8(page []byte, contentType string) []byte {
 // errNoText reports a page with no main content.
 var errNoText = errors.New("no main text found")
 
-// extract runs Options.Extract on a page, guarding the walk against its
-// panics and its output against invalid UTF-8.
-func (w *walker) extract(page []byte, url, contentType string) (x Extracted, err error) {
+// page hands an HTML page on: extracted now, or deferred to Complete.
+func (w *walker) page(rec *parallax.Record, page []byte, contentType string) error {
 	page = toUTF8(page, contentType)
+	if w.opt.DeferExtract {
+		rec.Page = page
+		return w.emit(rec, nil)
+	}
+	if err := complete(rec, page, w.opt.Extract); err != nil {
+		return w.fail(rec.Source, "decode", err)
+	}
+	return w.emit(rec, nil)
+}
+
+// Complete extracts the main text of a record whose Page was deferred
+// (Options.DeferExtract), with opt.Extract (Trafilatura when nil), and
+// fills the metadata the record lacks. It is safe for concurrent use.
+func Complete(rec *parallax.Record, opt Options) error {
+	if rec.Page == nil {
+		return nil
+	}
+	if opt.Extract == nil {
+		opt.Extract = Trafilatura
+	}
+	err := complete(rec, rec.Page, opt.Extract)
+	rec.Page = nil
+	return err
+}
+
+// complete runs extract on a UTF-8 page and merges what it finds into rec:
+// the record's own fields win; a canonical URL that differs from the
+// record's is kept in Meta.
+func complete(rec *parallax.Record, page []byte, extract func([]byte, string) (Extracted, error)) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			x, err = Extracted{}, fmt.Errorf("extract: panic: %v", r)
+			err = fmt.Errorf("extract: panic: %v", r)
 		}
 	}()
-	x, err = w.opt.Extract(page, url)
+	x, err := extract(page, rec.URL)
 	if err != nil {
-		return Extracted{}, err
+		return err
 	}
 	if !utf8.ValidString(x.Text) {
-		return Extracted{}, fmt.Errorf("extracted text: %w", &InvalidUTF8Error{Offset: invalidUTF8([]byte(x.Text))})
+		return fmt.Errorf("extracted text: %w", &InvalidUTF8Error{Offset: invalidUTF8([]byte(x.Text))})
 	}
 	if strings.TrimSpace(x.Text) == "" {
-		return Extracted{}, errNoText
+		return errNoText
 	}
 	for _, f := range []*string{&x.Title, &x.URL, &x.Outlet, &x.Published, &x.Language, &x.Author} {
 		*f = strings.ToValidUTF8(strings.TrimSpace(*f), "\uFFFD")
 	}
-	return x, nil
+	rec.Text = x.Text
+	setMeta := func(k, v string) {
+		if v == "" {
+			return
+		}
+		if rec.Meta == nil {
+			rec.Meta = map[string]any{}
+		}
+		if _, ok := rec.Meta[k]; !ok {
+			rec.Meta[k] = v
+		}
+	}
+	if rec.URL == "" {
+		rec.URL = x.URL
+	} else if x.URL != "" && x.URL != rec.URL {
+		setMeta("canonical_url", x.URL)
+	}
+	fill(&rec.Title, x.Title)
+	fill(&rec.Outlet, x.Outlet)
+	fill(&rec.Published, x.Published)
+	fill(&rec.Language, x.Language)
+	setMeta("author", x.Author)
+	return nil
 }

@@ -39,6 +39,10 @@ type Options struct {
 	// address when known. It must not keep html after it returns. nil means
 	// Trafilatura.
 	Extract func(html []byte, url string) (Extracted, error)
+	// DeferExtract leaves HTML extraction to the caller: records of HTML
+	// pages come with Page set and Text empty, to be finished with
+	// Complete, so a pool of workers can extract in parallel.
+	DeferExtract bool
 	// OnSkip, when set, is told about every input left out on purpose:
 	// hidden or binary-looking files in directories, WARC records that are
 	// not HTML responses, non-2xx HTTP responses.
@@ -330,16 +334,7 @@ func (w *walker) htmlFile(src string, br *bufio.Reader, size int64) error {
 	if isBinary(b) {
 		return w.fail(src, "decode", ErrBinary)
 	}
-	x, err := w.extract(b, "", "")
-	if err != nil {
-		return w.fail(src, "decode", err)
-	}
-	rec := &parallax.Record{Source: src, Format: "html", URL: x.URL, Outlet: x.Outlet,
-		Title: x.Title, Published: x.Published, Language: x.Language, Text: x.Text}
-	if x.Author != "" {
-		rec.Meta = map[string]any{"author": x.Author}
-	}
-	return w.emit(rec, nil)
+	return w.page(&parallax.Record{Source: src, Format: "html"}, b, "")
 }
 
 // readStage names the stage of a read failure: limits broken by

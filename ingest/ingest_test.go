@@ -325,3 +325,39 @@ func TestStop(t *testing.T) {
 		})
 	}
 }
+
+func TestDeferExtract(t *testing.T) {
+	page := []byte(`<html><head><title>Bridge reopens</title></head><body><nav>Home | News</nav>
+<article><h1>Bridge reopens</h1><p>The mayor said on Monday that the old bridge would reopen to traffic in May after two years of repairs.</p>
+<p>"We kept our promise," she told reporters at the riverside ceremony, where hundreds of residents gathered.</p></article>
+<footer>Copyright</footer></body></html>`)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.html"), page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	collect := func(opt ingest.Options) *parallax.Record {
+		var got *parallax.Record
+		err := ingest.Walk(context.Background(), []string{dir}, opt, func(rec *parallax.Record, err error) error {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = rec
+			return nil
+		})
+		if err != nil || got == nil {
+			t.Fatalf("walk: %v, record %v", err, got)
+		}
+		return got
+	}
+	now := collect(ingest.Options{})
+	later := collect(ingest.Options{DeferExtract: true})
+	if later.Text != "" || later.Page == nil {
+		t.Fatalf("deferred record: text %q, page %d bytes; want no text and the page", later.Text, len(later.Page))
+	}
+	if err := ingest.Complete(later, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if later.Page != nil || later.Text != now.Text || later.Title != now.Title {
+		t.Errorf("Complete gave text %q title %q; extracting at once gave %q, %q", later.Text, later.Title, now.Text, now.Title)
+	}
+}

@@ -140,21 +140,10 @@ func (w *walker) decodeJSONL(src string, line []byte) (*parallax.Record, error) 
 	case text != "":
 		rec.Text = text
 	case page != "":
-		x, err := w.extract([]byte(page), rec.URL, "")
-		if err != nil {
+		if w.opt.DeferExtract {
+			rec.Page = []byte(page)
+		} else if err := complete(rec, []byte(page), w.opt.Extract); err != nil {
 			return nil, fmt.Errorf("field \"html\": %w", err)
-		}
-		rec.Text = x.Text
-		fill(&rec.URL, x.URL)
-		fill(&rec.Title, x.Title)
-		fill(&rec.Outlet, x.Outlet)
-		fill(&rec.Published, x.Published)
-		fill(&rec.Language, x.Language)
-		if _, ok := rec.Meta["author"]; !ok && x.Author != "" {
-			if rec.Meta == nil {
-				rec.Meta = map[string]any{}
-			}
-			rec.Meta["author"] = x.Author
 		}
 	default:
 		return nil, errors.New("no text or html field")

@@ -138,28 +138,14 @@ func (w *walker) warcRecord(rs string, br *bufio.Reader, h warcHeader) (stop boo
 	if err != nil {
 		return false, w.fail(rs, "decode", err)
 	}
-	x, err := w.extract(body, h.targetURI, ht.contentType)
-	if err != nil {
-		return false, w.fail(rs, "decode", err)
-	}
-	rec := &parallax.Record{Source: rs, Format: "warc", URL: h.targetURI, Outlet: x.Outlet,
-		Title: x.Title, Published: x.Published, Language: x.Language, Text: x.Text,
-		Meta: map[string]any{}}
-	if rec.URL == "" {
-		rec.URL = x.URL
-	} else if x.URL != "" && x.URL != rec.URL {
-		rec.Meta["canonical_url"] = x.URL
-	}
+	rec := &parallax.Record{Source: rs, Format: "warc", URL: h.targetURI, Meta: map[string]any{}}
 	if h.date != "" {
 		rec.Meta["warc_date"] = h.date
 	}
 	if h.id != "" {
 		rec.Meta["warc_record_id"] = h.id
 	}
-	if x.Author != "" {
-		rec.Meta["author"] = x.Author
-	}
-	return false, w.emit(rec, nil)
+	return false, w.page(rec, body, ht.contentType)
 }
 
 // truncated turns the end of input inside a block into ErrTruncated.

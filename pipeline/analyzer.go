@@ -9,6 +9,7 @@ import (
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/clean"
 	"github.com/parallax-news/parallax/dedup"
+	"github.com/parallax-news/parallax/ingest"
 	"github.com/parallax-news/parallax/quote"
 	"github.com/parallax-news/parallax/story"
 	"github.com/parallax-news/parallax/textproc"
@@ -45,6 +46,11 @@ func (a *Analyzer) Analyze(rec *parallax.Record) (an *parallax.Analysis, err err
 			an, err = nil, &parallax.RecordError{Source: rec.Source, Stage: "analyze", Err: fmt.Errorf("internal error: %v", r)}
 		}
 	}()
+	if rec.Page != nil {
+		if err := ingest.Complete(rec, ingest.Options{}); err != nil {
+			return nil, &parallax.RecordError{Source: rec.Source, Stage: "decode", Err: err}
+		}
+	}
 	art, err := a.Cleaner.Clean(rec)
 	if err != nil {
 		return nil, &parallax.RecordError{Source: rec.Source, Stage: "clean", Err: err}

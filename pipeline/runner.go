@@ -117,7 +117,10 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 	g.Go(func() error {
 		defer close(todo)
 		seq := 0
-		return ingest.Walk(gctx, inputs, opt.Ingest, func(rec *parallax.Record, err error) error {
+		// HTML is extracted by the workers, in parallel, not by the reader.
+		iopt := opt.Ingest
+		iopt.DeferExtract = true
+		return ingest.Walk(gctx, inputs, iopt, func(rec *parallax.Record, err error) error {
 			it := &item{seq: seq, rec: rec}
 			seq++
 			if err != nil {
@@ -253,6 +256,12 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 }
 
 func (r *Runner) work(ctx context.Context, it *item) {
+	if it.rec.Page != nil {
+		if err := ingest.Complete(it.rec, r.Options.Ingest); err != nil {
+			it.err = &parallax.RecordError{Source: it.rec.Source, Stage: "decode", Err: err}
+			return
+		}
+	}
 	it.rawHash = RawHash(it.rec.Text)
 	seen, err := r.Store.HasSource(ctx, it.rec.Source, it.rawHash)
 	if err == nil && seen {
