@@ -18,13 +18,16 @@ type CorpusStore interface {
 	SaveDuplicate(ctx context.Context, d Duplicate) error
 	Duplicates(ctx context.Context, fn func(Duplicate) error) error
 
-	// SaveStory inserts s when s.ID is 0 (setting it) and replaces it otherwise.
+	// SaveStory inserts s when s.ID is 0 (setting it) and replaces it
+	// otherwise; either way the story is then stale until its statements
+	// are replaced.
 	SaveStory(ctx context.Context, s *Story) error
 	Story(ctx context.Context, id int64) (*Story, error)
 	// Stories calls fn for each story, newest (by End) first.
 	Stories(ctx context.Context, f StoryFilter, fn func(*Story) error) error
 
-	// ReplaceStatements replaces the statements of a story.
+	// ReplaceStatements replaces the statements of a story and clears its
+	// Stale mark.
 	ReplaceStatements(ctx context.Context, story int64, sts []*Statement) error
 	Statements(ctx context.Context, f StatementFilter, fn func(*Statement) error) error
 }
@@ -33,6 +36,7 @@ type CorpusStore interface {
 type StoryFilter struct {
 	Storyline int64
 	Article   int64
+	Stale     bool // only stories whose statements are out of date
 	Limit     int
 	Offset    int
 }

@@ -27,6 +27,9 @@ type Story struct {
 	Storyline int64    `json:"storyline"`
 	Articles  []int64  `json:"articles"`
 	Outlets   []string `json:"outlets"`
+	// Stale is set by the store when the story changed after its
+	// statements were last replaced.
+	Stale bool `json:"-"`
 }
 
 // VariantLabel says how one quote renders a statement's canonical text.

@@ -1,10 +1,6 @@
 package align
 
-import (
-"os"
-"strconv"
-"strings"
-)
+import "strings"
 
 // keyIndex is an inverted index from (speaker block, key) to the entries
 // carrying that key. A speaker's blocks are the words of its key, so two
@@ -41,9 +37,11 @@ func buildKeyIndex(n int, blocks func(int) []int32, keys func(int) []uint64, pos
 	// Pass 1: create the lists of the posted entries' (block, key) pairs.
 	own := make([]int32, 0, total)
 	ownOff := make([]int32, n+1)
+	unknown := false // some posted entry sits in block 0
 	for e := range n {
 		if posted(e) {
 			bs := blocks(e)
+			unknown = unknown || len(bs) == 0
 			for _, key := range keys(e) {
 				if len(bs) == 0 {
 					own = append(own, tab.add(blockKey(0, key), &count))
@@ -64,7 +62,7 @@ func buildKeyIndex(n int, blocks func(int) []int32, keys func(int) []uint64, pos
 			x.qids = append(x.qids, own[ownOff[e]:ownOff[e+1]]...)
 		}
 		for _, key := range keys(e) {
-			if len(bs) > 0 {
+			if len(bs) > 0 && unknown {
 				if l, ok := tab.get(blockKey(0, key)); ok {
 					x.qids = append(x.qids, l)
 				}
@@ -72,7 +70,7 @@ func buildKeyIndex(n int, blocks func(int) []int32, keys func(int) []uint64, pos
 			if posted(e) {
 				continue
 			}
-			if len(bs) == 0 {
+			if len(bs) == 0 && unknown {
 				if l, ok := tab.get(blockKey(0, key)); ok {
 					x.qids = append(x.qids, l)
 				}
@@ -190,9 +188,6 @@ func (m *u64Map) put(k uint64, v int32) {
 // carried by more than a fifth of them (at most 200) are too common to
 // propose a pair; small calls read every list.
 func rareCap(n int) int {
-	if v, err := strconv.Atoi(os.Getenv("ALIGNCAP")); err == nil {
-		return v
-	}
 	return max(min(n/5, 200), 64)
 }
 

@@ -70,8 +70,8 @@ const minClaimWords = 3
 // repeats finds for every unit i the first unit j (by index) that it
 // repeats: ok(i, j) holds, both speakers are known and match, both say
 // at least minClaimWords content words, and their similarity reaches the
-// threshold; -1 where there is none. Only units
-// below nIndexed are candidates; they are found through the key index.
+// threshold; -1 where there is none. Only units below nIndexed are
+// candidates; they are found through the key index.
 func (a *Aligner) repeats(units []unit, nIndexed int, ok func(i, j int) bool, rel *relCache) []int {
 	found := make([]int, len(units))
 	idx := buildKeyIndex(len(units), func(e int) []int32 { return units[e].blocks },

@@ -1,9 +1,15 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/align"
@@ -25,18 +31,18 @@ type CorpusDB interface {
 }
 
 // Corpus runs the corpus stages over newly stored articles: duplicate
-// detection, incremental event clustering, timelines, and statement
-// alignment for the storylines that changed. Its indexes live in memory
-// and are rebuilt from the store's features on open, so adding an article
-// never re-analyses the ones stored before. It is not safe for concurrent
-// use: the runner calls it from its single writer.
+// detection and incremental event clustering (timelines come with the
+// features the workers computed). Its indexes live in memory and are
+// rebuilt from the store's features on open, so adding an article never
+// re-analyses the ones stored before. Statements are aligned later, on
+// demand (Statements). It is not safe for concurrent use: the runner calls
+// it from its single writer.
 type Corpus struct {
 	db      CorpusDB
 	dups    *dedup.Index
 	stories *story.Clusterer
-	aligner *align.Aligner
 
-	// dirty holds the storylines whose stories or statements need saving.
+	// dirty holds the stories whose articles or statements need saving.
 	dirty map[int64]bool
 }
 
@@ -46,7 +52,6 @@ func OpenCorpus(ctx context.Context, db CorpusDB) (*Corpus, error) {
 		db:      db,
 		dups:    dedup.NewIndex(dedup.Options{}),
 		stories: story.New(story.Options{}),
-		aligner: align.New(align.Options{}),
 		dirty:   map[int64]bool{},
 	}
 	err := db.Features(ctx, FeatureMinHash, func(id int64, blob []byte) error {
@@ -85,7 +90,7 @@ func OpenCorpus(ctx context.Context, db CorpusDB) (*Corpus, error) {
 	}
 	for _, s := range c.stories.Stories() {
 		if n, ok := stored[s.ID]; !ok || n != len(s.Articles) {
-			c.dirty[s.Storyline] = true
+			c.dirty[s.ID] = true
 		}
 	}
 	return c, nil
@@ -113,98 +118,161 @@ func (c *Corpus) Add(ctx context.Context, batch []*parallax.Analysis, res []para
 		if err != nil {
 			return fmt.Errorf("article %d: %w", id, err)
 		}
-		c.dirty[c.stories.AddProfile(p).Storyline] = true
+		c.dirty[c.stories.AddProfile(p).Story] = true
 	}
 	return nil
 }
 
-// Flush saves the stories of every changed storyline and re-aligns their
-// statements.
+// Flush saves every changed story. Their statements are left stale, to
+// be aligned when first needed (Statements).
 func (c *Corpus) Flush(ctx context.Context) error {
 	if len(c.dirty) == 0 {
 		return nil
 	}
-	byLine := map[int64][]*parallax.Story{}
 	for _, s := range c.stories.Stories() {
-		if c.dirty[s.Storyline] {
-			byLine[s.Storyline] = append(byLine[s.Storyline], s)
+		if !c.dirty[s.ID] {
+			continue
 		}
-	}
-	lines := make([]int64, 0, len(byLine))
-	for l := range byLine {
-		lines = append(lines, l)
-	}
-	slices.Sort(lines)
-	for _, l := range lines {
-		if err := c.flushLine(ctx, byLine[l]); err != nil {
-			return fmt.Errorf("storyline %d: %w", l, err)
+		if err := c.db.SaveStory(ctx, s); err != nil {
+			return fmt.Errorf("story %d: %w", s.ID, err)
 		}
-		delete(c.dirty, l)
+		delete(c.dirty, s.ID)
 	}
 	return nil
 }
 
-// flushLine saves one storyline's stories and aligns the quotes of all
-// of them together, so a claim repeated at a later event is linked to its
-// first utterance.
-func (c *Corpus) flushLine(ctx context.Context, stories []*parallax.Story) error {
-	storyOf := map[int64]int64{}
-	var items []align.Item
-	for _, s := range stories {
-		if err := c.db.SaveStory(ctx, s); err != nil {
-			return err
-		}
-		for _, id := range s.Articles {
-			storyOf[id] = s.ID
-			a, err := c.db.Article(ctx, id)
-			if err != nil {
-				return err
-			}
-			pub, _ := a.PublishedTime()
-			var qs []*parallax.Quote
-			if err := c.db.Quotes(ctx, parallax.QuoteFilter{Article: id}, func(q *parallax.Quote) error {
-				qs = append(qs, q)
-				return nil
-			}); err != nil {
-				return err
-			}
-			for _, q := range qs {
-				items = append(items, align.Item{
-					Quote: *q, Outlet: a.Outlet, Published: pub, ArticleID: id,
-					Position: float64(q.Span.Start) / float64(max(1, len(a.Raw))),
-				})
-			}
-		}
-	}
-	sts := c.aligner.Align(items)
+// Statements keeps the statements of a store's stories up to date. A
+// story whose articles changed is stale; its quotes are aligned into
+// statements when it is next asked for, and linked to the statements of
+// the earlier stories of its storyline that they repeat. Aligning on
+// demand keeps ingest fast: alignment costs far more per quote than any
+// per-article stage, and most stories are read far less often than they
+// change during a bulk ingest. It is safe for concurrent use.
+type Statements struct {
+	db CorpusDB
+	al *align.Aligner
+	mu sync.Mutex // one alignment at a time: a story is not aligned twice
+}
 
-	// Statement ids are derived from the story and the position in it,
-	// so they are stable across re-alignments and unique across stories.
-	quoteArticle := map[int64]int64{}
-	for _, it := range items {
-		quoteArticle[it.Quote.ID] = it.ArticleID
+// NewStatements returns a Statements over db.
+func NewStatements(db CorpusDB) *Statements {
+	return &Statements{db: db, al: align.New(align.Options{})}
+}
+
+// Story brings the statements of story id up to date, and those of the
+// earlier stories of its storyline first.
+func (s *Statements) Story(ctx context.Context, id int64) error {
+	st, err := s.db.Story(ctx, id)
+	if err != nil {
+		return err
 	}
-	perStory := map[int64][]*parallax.Statement{}
-	local := map[int64]int64{} // aligner's id → stored id
-	for _, st := range sts {
-		if len(st.Quotes) == 0 {
-			continue
+	if !st.Stale {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.line(ctx, st.Storyline, st)
+}
+
+// All brings every stale story up to date, storylines in parallel.
+func (s *Statements) All(ctx context.Context) error {
+	lines := map[int64]*parallax.Story{} // storyline → its newest stale story
+	err := s.db.Stories(ctx, parallax.StoryFilter{Stale: true}, func(st *parallax.Story) error {
+		if o, ok := lines[st.Storyline]; !ok || older(o, st) < 0 {
+			lines[st.Storyline] = st
 		}
-		sid := storyOf[quoteArticle[st.Quotes[0].Quote]]
-		perStory[sid] = append(perStory[sid], st)
-		n := int64(len(perStory[sid]))
-		local[st.ID] = sid<<16 | n
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	for _, st := range sts {
-		st.ID = local[st.ID]
-		st.RepetitionOf = local[st.RepetitionOf]
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for l, newest := range lines {
+		g.Go(func() error { return s.line(gctx, l, newest) })
 	}
-	for _, s := range stories {
-		if err := c.db.ReplaceStatements(ctx, s.ID, perStory[s.ID]); err != nil {
-			return err
+	return g.Wait()
+}
+
+// line aligns the stale stories of storyline l up to and including
+// target, oldest first; s.mu is held.
+func (s *Statements) line(ctx context.Context, l int64, target *parallax.Story) error {
+	var all []*parallax.Story
+	if l == 0 {
+		all = []*parallax.Story{target}
+	} else if err := s.db.Stories(ctx, parallax.StoryFilter{Storyline: l}, func(st *parallax.Story) error {
+		all = append(all, st)
+		return nil
+	}); err != nil {
+		return err
+	}
+	slices.SortFunc(all, older)
+	for i, st := range all {
+		if older(target, st) < 0 {
+			break
+		}
+		if st.Stale {
+			if err := s.align(ctx, st, all[:i]); err != nil {
+				return fmt.Errorf("story %d: %w", st.ID, err)
+			}
 		}
 	}
 	return nil
+}
+
+// older orders stories by start date, then id.
+func older(a, b *parallax.Story) int {
+	if a.Start != b.Start {
+		return strings.Compare(a.Start, b.Start)
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+// align aligns the quotes of one story's articles into statements.
+func (s *Statements) align(ctx context.Context, st *parallax.Story, earlier []*parallax.Story) error {
+	var items []align.Item
+	for _, id := range st.Articles {
+		a, err := s.db.Article(ctx, id)
+		if err != nil {
+			return err
+		}
+		pub, _ := a.PublishedTime()
+		err = s.db.Quotes(ctx, parallax.QuoteFilter{Article: id}, func(q *parallax.Quote) error {
+			items = append(items, align.Item{
+				Quote: *q, Outlet: a.Outlet, Published: pub, ArticleID: id,
+				Position: float64(q.Span.Start) / float64(max(1, len(a.Raw))),
+			})
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	sts := s.al.Align(items)
+
+	// Statement ids derive from the story and the position in it: stable
+	// across re-alignments and unique across stories.
+	local := make(map[int64]int64, len(sts))
+	for i, x := range sts {
+		local[x.ID] = st.ID<<16 | int64(i+1)
+	}
+	for _, x := range sts {
+		x.ID, x.RepetitionOf = local[x.ID], local[x.RepetitionOf]
+	}
+	var prev []*parallax.Statement
+	for _, o := range earlier {
+		err := s.db.Statements(ctx, parallax.StatementFilter{Story: o.ID}, func(x *parallax.Statement) error {
+			prev = append(prev, x)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	s.al.LinkRepetitions(sts, prev)
+	return s.db.ReplaceStatements(ctx, st.ID, sts)
 }
 
 // StoryDoc is what the event clusterer needs of an analysed article:

@@ -126,7 +126,7 @@ func (db *DB) SaveStory(ctx context.Context, s *parallax.Story) error {
 	} else {
 		_, err := tx.ExecContext(ctx, `INSERT INTO stories(id, title, start_day, end_day, storyline, outlets) VALUES (?, ?, ?, ?, ?, ?)
 			ON CONFLICT(id) DO UPDATE SET title = excluded.title, start_day = excluded.start_day,
-			end_day = excluded.end_day, storyline = excluded.storyline, outlets = excluded.outlets`,
+			end_day = excluded.end_day, storyline = excluded.storyline, outlets = excluded.outlets, stale = 1`,
 			id, s.Title, s.Start, s.End, s.Storyline, outlets)
 		if err != nil {
 			return fmt.Errorf("sqlite: save story %d: %w", id, err)
@@ -150,7 +150,7 @@ func (db *DB) SaveStory(ctx context.Context, s *parallax.Story) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: save story %d: commit: %w", id, err)
 	}
-	s.ID = id
+	s.ID, s.Stale = id, true
 	return nil
 }
 
@@ -181,6 +181,9 @@ func (db *DB) Stories(ctx context.Context, f parallax.StoryFilter, fn func(*para
 	if f.Article != 0 {
 		w.add(`s.id IN (SELECT story FROM story_articles WHERE article = ?)`, f.Article)
 	}
+	if f.Stale {
+		w.add(`s.stale = ?`, 1)
+	}
 	cond := ""
 	if len(w.conds) > 0 {
 		cond = w.String()[len(" WHERE "):]
@@ -195,9 +198,9 @@ func (db *DB) stories(ctx context.Context, cond string, args []any, limit, offse
 	if cond != "" {
 		w.conds = []string{cond}
 	}
-	inner := `SELECT s.id, s.title, s.start_day, s.end_day, s.storyline, s.outlets FROM stories s` + w.String() +
+	inner := `SELECT s.id, s.title, s.start_day, s.end_day, s.storyline, s.outlets, s.stale FROM stories s` + w.String() +
 		` ORDER BY s.end_day DESC, s.id DESC` + w.page(limit, offset)
-	q := `SELECT s.id, s.title, s.start_day, s.end_day, s.storyline, s.outlets, sa.article
+	q := `SELECT s.id, s.title, s.start_day, s.end_day, s.storyline, s.outlets, s.stale, sa.article
 		FROM (` + inner + `) s LEFT JOIN story_articles sa ON sa.story = s.id
 		ORDER BY s.end_day DESC, s.id DESC, sa.ord`
 	rows, err := db.r.QueryContext(ctx, q, w.args...)
@@ -210,7 +213,7 @@ func (db *DB) stories(ctx context.Context, cond string, args []any, limit, offse
 		var s parallax.Story
 		var outlets string
 		var article sql.NullInt64
-		if err := rows.Scan(&s.ID, &s.Title, &s.Start, &s.End, &s.Storyline, &outlets, &article); err != nil {
+		if err := rows.Scan(&s.ID, &s.Title, &s.Start, &s.End, &s.Storyline, &outlets, &s.Stale, &article); err != nil {
 			return fmt.Errorf("sqlite: stories: %w", err)
 		}
 		if cur == nil || cur.ID != s.ID {
@@ -255,6 +258,9 @@ func (db *DB) ReplaceStatements(ctx context.Context, story int64, sts []*paralla
 		return fmt.Errorf("sqlite: replace statements of %d: %w", story, err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM statements WHERE story = ?`, story); err != nil {
+		return fmt.Errorf("sqlite: replace statements of %d: %w", story, err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE stories SET stale = 0 WHERE id = ?`, story); err != nil {
 		return fmt.Errorf("sqlite: replace statements of %d: %w", story, err)
 	}
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO statements(id, story, ord, speaker, speaker_fold, text, repetition_of)

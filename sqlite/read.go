@@ -109,6 +109,7 @@ func (db *DB) Article(ctx context.Context, id int64) (*parallax.Article, error) 
 // Removed only when f.WithRaw. It returns fn's first error unchanged.
 func (db *DB) Articles(ctx context.Context, f parallax.ArticleFilter, fn func(*parallax.Article) error) error {
 	var w where
+	from, order := `articles a`, `a.id`
 	if len(f.IDs) > 0 {
 		w.add(`a.id IN (SELECT value FROM json_each(?))`, idsJSON(f.IDs))
 	}
@@ -139,13 +140,16 @@ func (db *DB) Articles(ctx context.Context, f parallax.ArticleFilter, fn func(*p
 		if err := db.Index(ctx); err != nil {
 			return err
 		}
-		w.add(`a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`, m)
+		// Driving the query from the index lets SQLite stop at the limit
+		// instead of collecting every match first.
+		from, order = `articles_fts f JOIN articles a ON a.id = f.rowid`, `f.rowid`
+		w.add(`articles_fts MATCH ?`, m)
 	}
 	cols := articleCols
 	if f.WithRaw {
 		cols += articleRawCols
 	}
-	q := `SELECT ` + cols + ` FROM articles a` + w.String() + ` ORDER BY a.id` + w.page(f.Limit, f.Offset)
+	q := `SELECT ` + cols + ` FROM ` + from + w.String() + ` ORDER BY ` + order + w.page(f.Limit, f.Offset)
 	rows, err := db.r.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return fmt.Errorf("sqlite: articles: %w", err)
@@ -172,7 +176,7 @@ func (db *DB) Articles(ctx context.Context, f parallax.ArticleFilter, fn func(*p
 // error unchanged.
 func (db *DB) Quotes(ctx context.Context, f parallax.QuoteFilter, fn func(*parallax.Quote) error) error {
 	var w where
-	from := `quotes q LEFT JOIN entities e ON e.id = q.entity`
+	from, order := `quotes q LEFT JOIN entities e ON e.id = q.entity`, `q.id`
 	if f.Article != 0 {
 		w.add(`q.article = ?`, f.Article)
 	}
@@ -198,11 +202,12 @@ func (db *DB) Quotes(ctx context.Context, f parallax.QuoteFilter, fn func(*paral
 		if err := db.Index(ctx); err != nil {
 			return err
 		}
-		w.add(`q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`, m)
+		from, order = `quotes_fts f JOIN quotes q ON q.id = f.rowid LEFT JOIN entities e ON e.id = q.entity`, `f.rowid`
+		w.add(`quotes_fts MATCH ?`, m)
 	}
 	q := `SELECT q.id, q.article, q.kind, q.text, q.span_start, q.span_end, q.cue, q.cue_start, q.cue_end,
 		q.speaker_name, q.mention, q.mention_start, q.mention_end, coalesce(q.entity, 0), coalesce(e.key, ''), q.confidence
-		FROM ` + from + w.String() + ` ORDER BY q.id` + w.page(f.Limit, f.Offset)
+		FROM ` + from + w.String() + ` ORDER BY ` + order + w.page(f.Limit, f.Offset)
 	rows, err := db.r.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return fmt.Errorf("sqlite: quotes: %w", err)

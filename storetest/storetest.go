@@ -882,6 +882,29 @@ func testStatements(t *testing.T, s parallax.Store, cs parallax.CorpusStore) {
 			t.Fatal(err)
 		}
 	}
+	stale := func(id int64) bool {
+		t.Helper()
+		got, err := cs.Story(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		if err := cs.Stories(ctx, parallax.StoryFilter{Stale: true}, func(s *parallax.Story) error {
+			if s.ID == id {
+				n++
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if got.Stale != (n == 1) {
+			t.Errorf("story %d: Stale %v, but the Stale filter lists it %d times", id, got.Stale, n)
+		}
+		return got.Stale
+	}
+	if !stale(story.ID) {
+		t.Errorf("a saved story without statements is not stale")
+	}
 	q0, q1 := as[0].Quotes[0], as[1].Quotes[0]
 	first := []*parallax.Statement{
 		{Speaker: "Elena Varga", Text: q0.Text, Quotes: []parallax.Variant{
@@ -898,6 +921,9 @@ func testStatements(t *testing.T, s parallax.Store, cs parallax.CorpusStore) {
 		if st.ID == 0 || st.Story != story.ID {
 			t.Errorf("statement not filled: %+v", st)
 		}
+	}
+	if stale(story.ID) {
+		t.Errorf("story still stale after ReplaceStatements")
 	}
 	rep := []*parallax.Statement{{Speaker: "Elena Varga", Text: "We cannot wait.", RepetitionOf: first[0].ID,
 		Quotes: []parallax.Variant{{Quote: q1.ID, Label: parallax.VariantReworded, Score: 0.6}}}}

@@ -19,7 +19,7 @@ import (
 func newAnalyzeCmd(g *globals, ingestOnly bool) *cobra.Command {
 	var workers, batch int
 	var maxBytes int64
-	var stats bool
+	var stats, alignNow bool
 	cmd := &cobra.Command{
 		Use:   "analyze PATH...",
 		Short: "Ingest articles and find who said what",
@@ -46,6 +46,7 @@ language and quote stages. Use analyze for the whole job.`
 	cmd.Flags().IntVar(&batch, "batch", pipeline.DefaultBatchSize, "articles saved per transaction")
 	cmd.Flags().Int64Var(&maxBytes, "max-record-bytes", 0, "largest record accepted, in bytes (default 8 MiB)")
 	cmd.Flags().BoolVar(&stats, "stats", false, "end with a line of throughput and peak memory")
+	cmd.Flags().BoolVar(&alignNow, "align", false, "align the statements of changed stories now, not when first viewed or exported")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
 		db, err := openStore(ctx, g, false)
@@ -82,6 +83,11 @@ language and quote stages. Use analyze for the whole job.`
 		// Stories of what was saved are saved too, even after Ctrl-C.
 		if ferr := corpus.Flush(context.WithoutCancel(ctx)); ferr != nil && err == nil {
 			err = fmt.Errorf("save stories: %w", ferr)
+		}
+		if alignNow && err == nil {
+			if aerr := pipeline.NewStatements(db).All(ctx); aerr != nil {
+				err = fmt.Errorf("align statements: %w", aerr)
+			}
 		}
 		sum.Elapsed = time.Since(start)
 		bar.finish()

@@ -114,6 +114,7 @@ processed and stored).`,
 		newStoriesCmd(g),
 		newStoryCmd(g),
 		newReportCmd(g),
+		newServeCmd(g),
 		newEvalCmd(g),
 		newVersionCmd(),
 	)

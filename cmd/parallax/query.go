@@ -9,6 +9,7 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/export"
+	"github.com/parallax-news/parallax/pipeline"
 )
 
 func newQuotesCmd(g *globals) *cobra.Command {
@@ -171,6 +172,11 @@ the same records one per line with a "type" field (--format ndjson). Every
 				return err
 			}
 			defer db.Close()
+			// Statements of stories changed since they were last aligned
+			// are aligned first, so the export is complete.
+			if err := pipeline.NewStatements(db).All(ctx); err != nil {
+				return fmt.Errorf("align statements: %w", err)
+			}
 			return export.Write(ctx, cmd.OutOrStdout(), db, export.Format(format))
 		},
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/export"
+	"github.com/parallax-news/parallax/pipeline"
 	"github.com/parallax-news/parallax/report"
 )
 
@@ -67,6 +68,9 @@ func newStoryCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer db.Close()
+			if err := pipeline.NewStatements(db).Story(ctx, id); err != nil && parallax.ErrorCode(err) != parallax.ENOTFOUND {
+				return err
+			}
 			v, err := report.Build(ctx, db, id)
 			if err != nil {
 				if parallax.ErrorCode(err) == parallax.ENOTFOUND {
@@ -106,6 +110,9 @@ func newReportCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer db.Close()
+			if err := pipeline.NewStatements(db).Story(ctx, id); err != nil && parallax.ErrorCode(err) != parallax.ENOTFOUND {
+				return err
+			}
 			v, err := report.Build(ctx, db, id)
 			if err != nil {
 				if parallax.ErrorCode(err) == parallax.ENOTFOUND {

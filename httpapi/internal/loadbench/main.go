@@ -136,7 +136,8 @@ func main() {
 	// Load: many clients on mixed pages while articles are ingested.
 	fmt.Printf("\nload: %d clients for %v on mixed reads while POST /api/articles ingests:\n", *loadClients, *loadFor)
 	ingestStop := make(chan struct{})
-	var ingested, ingestErrs atomic.Int64
+	var ingested, ingestRecords, ingestErrs atomic.Int64
+	runSeed := uint64(time.Now().UnixNano()) // new articles on every run
 	var ingestWG sync.WaitGroup
 	ingestWG.Add(1)
 	go func() {
@@ -147,7 +148,7 @@ func main() {
 				return
 			default:
 			}
-			body := ingestBody(words, i)
+			body := ingestBody(words, runSeed, i)
 			resp, err := client.Post(base+"/api/articles", "application/x-ndjson", bytes.NewReader(body))
 			if err != nil {
 				ingestErrs.Add(1)
@@ -160,6 +161,7 @@ func main() {
 				ingestErrs.Add(1)
 			}
 			ingested.Add(int64(res.Stored))
+			ingestRecords.Add(int64(res.Records))
 		}
 	}()
 	mixed := []func() string{story, apiStory, search, searchPage, searchFiltered,
@@ -188,7 +190,7 @@ func main() {
 	for _, k := range names {
 		byRoute[k].print("  " + k)
 	}
-	fmt.Printf("ingest during load: %d articles stored, %d failed requests\n", ingested.Load(), ingestErrs.Load())
+	fmt.Printf("ingest during load: %d records read, %d articles stored, %d failed requests\n", ingestRecords.Load(), ingested.Load(), ingestErrs.Load())
 	stop()
 	if err := <-done; err != nil {
 		log.Fatal(err)
@@ -312,9 +314,9 @@ func fetch(client *http.Client, u string) error {
 }
 
 // ingestBody is a JSONL batch of 8 new articles made of corpus words.
-func ingestBody(words []string, batch int) []byte {
+func ingestBody(words []string, seed uint64, batch int) []byte {
 	var b bytes.Buffer
-	rng := rand.New(rand.NewPCG(uint64(batch), 7))
+	rng := rand.New(rand.NewPCG(seed, uint64(batch)))
 	for i := range 8 {
 		var text strings.Builder
 		for p := range 4 {
@@ -325,7 +327,7 @@ func ingestBody(words []string, batch int) []byte {
 			fmt.Fprintf(&text, "\n\n\"We will not accept %s,\" said Minister Arlen Dovic on day %d.\n\n", words[rng.IntN(len(words))], p)
 		}
 		line, _ := json.Marshal(map[string]string{
-			"id": fmt.Sprintf("load-%d-%d", batch, i), "outlet": "Load Wire", "title": fmt.Sprintf("Load article %d-%d", batch, i),
+			"id": fmt.Sprintf("load-%d-%d-%d", seed, batch, i), "outlet": "Load Wire", "title": fmt.Sprintf("Load article %d-%d", batch, i),
 			"published": "2025-06-01", "text": text.String(),
 		})
 		b.Write(line)

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/parallax-news/parallax/httpapi"
+	"github.com/parallax-news/parallax/pipeline"
+)
+
+func newServeCmd(g *globals) *cobra.Command {
+	var addr, token string
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the JSON API and the web UI over the database",
+		Long: `Serve answers the JSON API under /api/ (documented at /api/openapi.json) and
+the web UI: stories with their timeline, coverage matrix and statement
+variants side by side, speakers, outlets, articles with their quotes
+highlighted, and full-text search. It listens on the loopback interface by
+default; bound elsewhere, POST /api/articles needs --token (or
+$PARALLAX_TOKEN) sent as "Authorization: Bearer TOKEN". /healthz and
+/metrics (Prometheus text format) are for operations. Ctrl-C shuts it down
+gracefully.`,
+		Example: `  parallax serve
+  parallax serve --db news.db --addr 127.0.0.1:9000`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			db, err := openStore(ctx, g, false)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			corpus, err := pipeline.OpenCorpus(ctx, db)
+			if err != nil {
+				return err
+			}
+			statements := pipeline.NewStatements(db)
+			log := slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
+			runner := pipeline.Runner{Store: db, Analyzer: pipeline.NewAnalyzer(),
+				Options: pipeline.Options{AfterSave: corpus.Add, Logger: log}}
+
+			// Statements of changed stories are aligned in the background
+			// after each ingest; a story page aligns its own on demand.
+			var aligning sync.WaitGroup
+			alignAll := func() {
+				aligning.Add(1)
+				go func() {
+					defer aligning.Done()
+					if err := statements.All(ctx); err != nil && ctx.Err() == nil {
+						log.Warn("align statements", "err", err)
+					}
+				}()
+			}
+			defer aligning.Wait()
+			alignAll()
+
+			if token == "" {
+				token = os.Getenv("PARALLAX_TOKEN")
+			}
+			srv := httpapi.New(db, httpapi.Options{
+				Ingest: func(ctx context.Context, body io.Reader, _ string) (pipeline.Summary, error) {
+					r := runner
+					r.Options.Ingest.Stdin = body
+					sum, err := r.Run(ctx, []string{"-"})
+					if ferr := corpus.Flush(context.WithoutCancel(ctx)); ferr != nil && err == nil {
+						err = fmt.Errorf("save stories: %w", ferr)
+					}
+					alignAll()
+					return sum, err
+				},
+				StoryPage: func(ctx context.Context, id int64) (*httpapi.StoryPage, error) {
+					if err := statements.Story(ctx, id); err != nil {
+						return nil, err
+					}
+					return httpapi.BuildStoryPage(ctx, db, id)
+				},
+				Token:   token,
+				Logger:  log,
+				Version: version,
+			})
+			if addr == "" {
+				addr = httpapi.DefaultAddr
+			}
+			return srv.ListenAndServe(ctx, addr)
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", httpapi.DefaultAddr, "address to listen on")
+	cmd.Flags().StringVar(&token, "token", "", "bearer token required for writes (default $PARALLAX_TOKEN)")
+	return cmd
+}
