@@ -8,7 +8,7 @@ type Analysis struct {
 	Entities  []Entity
 	Quotes    []Quote
 	// Features are per-article blobs for the corpus stages, by kind
-	// ("minhash", "story", "timeline"), computed with the analysis so the
+	// ("minhash", "story"), computed with the analysis so the
 	// single writer only has to index them; stored as CorpusStore features.
 	Features map[string][]byte
 }

