@@ -6,12 +6,17 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"sort"
+	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
 
+	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/compare"
 	"github.com/parallax-news/parallax/httpapi"
 	"github.com/parallax-news/parallax/pipeline"
+	"github.com/parallax-news/parallax/report"
 )
 
 func newServeCmd(g *globals) *cobra.Command {
@@ -79,7 +84,16 @@ gracefully.`,
 					if err := statements.Story(ctx, id); err != nil {
 						return nil, err
 					}
-					return httpapi.BuildStoryPage(ctx, db, id)
+					page, err := httpapi.BuildStoryPage(ctx, db, id)
+					if err != nil {
+						return nil, err
+					}
+					v, err := report.Build(ctx, db, id)
+					if err != nil {
+						return nil, err
+					}
+					addReport(page, v)
+					return page, nil
 				},
 				Token:   token,
 				Logger:  log,
@@ -94,4 +108,38 @@ gracefully.`,
 	cmd.Flags().StringVar(&addr, "addr", httpapi.DefaultAddr, "address to listen on")
 	cmd.Flags().StringVar(&token, "token", "", "bearer token required for writes (default $PARALLAX_TOKEN)")
 	return cmd
+}
+
+// addReport adds to a story page what the report view knows beyond the
+// store: the dated happenings the articles mention and the facts outlets
+// give differently.
+func addReport(p *httpapi.StoryPage, v *report.View) {
+	for _, g := range v.Timeline {
+		if g.Precision != parallax.PrecisionDay {
+			continue
+		}
+		label := g.Text
+		if len(g.Flags) > 0 {
+			label += " [" + strings.Join(g.Flags, ", ") + "]"
+		}
+		row := httpapi.TimelineRow{Date: g.Date, Kind: "event", Label: label}
+		if len(g.Articles) > 0 {
+			row.Article = g.Articles[0]
+			row.Outlet = v.Outlet(g.Articles[0])
+		}
+		p.Timeline = append(p.Timeline, row)
+	}
+	sort.SliceStable(p.Timeline, func(i, j int) bool { return p.Timeline[i].Date < p.Timeline[j].Date })
+	for _, c := range v.Contradictions {
+		claim := func(f compare.Fact) httpapi.Claim {
+			ctx := ""
+			if a := v.Article(f.Article); a != nil {
+				ctx = f.Sentence.In(a.Raw)
+			}
+			return httpapi.Claim{Outlet: f.Outlet, Article: f.Article, Value: f.Text, Context: ctx}
+		}
+		p.Contradictions = append(p.Contradictions, httpapi.Contradiction{
+			Topic: c.Unit, Claims: []httpapi.Claim{claim(c.A), claim(c.B)},
+		})
+	}
 }
