@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -68,16 +69,8 @@ scored once against each of them. Nothing is stored.`,
 				return qs
 			}
 			rep := eval.ScoreQuotes(docs, predict)
-			out := cmd.OutOrStdout()
-			if format != "json" {
-				fmt.Fprint(out, rep.Table())
-			}
-			if format != "table" {
-				b, err := json.MarshalIndent(rep, "", "  ")
-				if err != nil {
-					return err
-				}
-				fmt.Fprintln(out, string(b))
+			if err := printReport(cmd.OutOrStdout(), format, rep.Table(), rep); err != nil {
+				return err
 			}
 			return nil
 		},
@@ -148,16 +141,8 @@ Nothing is stored.`,
 				pred[it.key] = strconv.FormatInt(a.Story, 10)
 			}
 			rep := eval.ScoreClusters(gold, pred)
-			out := cmd.OutOrStdout()
-			if format != "json" {
-				fmt.Fprint(out, rep.Table())
-			}
-			if format != "table" {
-				b, err := json.MarshalIndent(rep, "", "  ")
-				if err != nil {
-					return err
-				}
-				fmt.Fprintln(out, string(b))
+			if err := printReport(cmd.OutOrStdout(), format, rep.Table(), rep); err != nil {
+				return err
 			}
 			if failed > 0 {
 				return &errPartial{failed: failed, total: failed + len(items)}
@@ -168,4 +153,19 @@ Nothing is stored.`,
 	cmd.Flags().StringVar(&label, "label", "story", "the record field holding the true event")
 	cmd.Flags().StringVarP(&format, "format", "f", "both", "table, json or both")
 	return cmd
+}
+
+// printReport prints an evaluation as a table, as JSON, or both.
+func printReport(w io.Writer, format, table string, rep any) error {
+	if format != "json" {
+		fmt.Fprint(w, table)
+	}
+	if format != "table" {
+		b, err := json.MarshalIndent(rep, "", "  ")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(w, string(b))
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
@@ -62,20 +63,8 @@ func newStoryCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return parallax.Errorf(parallax.EINVALID, "story id %q is not a number", args[0])
 			}
-			ctx := cmd.Context()
-			db, err := openStore(ctx, g, true)
+			v, err := storyView(cmd.Context(), g, id)
 			if err != nil {
-				return err
-			}
-			defer db.Close()
-			if err := pipeline.NewStatements(db).Story(ctx, id); err != nil && parallax.ErrorCode(err) != parallax.ENOTFOUND {
-				return err
-			}
-			v, err := report.Build(ctx, db, id)
-			if err != nil {
-				if parallax.ErrorCode(err) == parallax.ENOTFOUND {
-					return parallax.Errorf(parallax.ENOTFOUND, "no story %d (see `parallax stories`)", id)
-				}
 				return err
 			}
 			switch format {
@@ -104,20 +93,8 @@ func newReportCmd(g *globals) *cobra.Command {
 			if id == 0 {
 				return parallax.Errorf(parallax.EINVALID, "--story ID is required (see `parallax stories`)")
 			}
-			ctx := cmd.Context()
-			db, err := openStore(ctx, g, true)
+			v, err := storyView(cmd.Context(), g, id)
 			if err != nil {
-				return err
-			}
-			defer db.Close()
-			if err := pipeline.NewStatements(db).Story(ctx, id); err != nil && parallax.ErrorCode(err) != parallax.ENOTFOUND {
-				return err
-			}
-			v, err := report.Build(ctx, db, id)
-			if err != nil {
-				if parallax.ErrorCode(err) == parallax.ENOTFOUND {
-					return parallax.Errorf(parallax.ENOTFOUND, "no story %d (see `parallax stories`)", id)
-				}
 				return err
 			}
 			switch format {
@@ -132,4 +109,21 @@ func newReportCmd(g *globals) *cobra.Command {
 	cmd.Flags().Int64Var(&id, "story", 0, "story id")
 	cmd.Flags().StringVarP(&format, "format", "f", "html", "html or md")
 	return cmd
+}
+
+// storyView reads story id in full, aligning its statements first when
+// they are out of date.
+func storyView(ctx context.Context, g *globals, id int64) (*report.View, error) {
+	db, err := openStore(ctx, g, true)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	if err := pipeline.NewStatements(db).Story(ctx, id); err != nil {
+		if parallax.ErrorCode(err) == parallax.ENOTFOUND {
+			return nil, parallax.Errorf(parallax.ENOTFOUND, "no story %d (see `parallax stories`)", id)
+		}
+		return nil, err
+	}
+	return report.Build(ctx, db, id)
 }
