@@ -109,7 +109,9 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 	// It holds two batches, so workers keep going while one is saved.
 	inflight := make(chan struct{}, 2*batchSize+workers*4)
 	todo := make(chan *item, workers*2)
-	done := make(chan *item, workers*2)
+	// done holds every record in flight, so workers never wait while the
+	// writer saves a batch.
+	done := make(chan *item, cap(inflight))
 
 	g, gctx := errgroup.WithContext(ctx)
 
