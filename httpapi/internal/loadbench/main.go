@@ -50,7 +50,6 @@ func main() {
 	clients := flag.Int("clients", 8, "concurrent clients in the latency phases")
 	loadClients := flag.Int("load-clients", 64, "concurrent clients in the load phase")
 	loadFor := flag.Duration("load-for", 30*time.Second, "length of the load phase")
-	ftsJoin := flag.Bool("fts-join", false, "answer full-text filters with an FTS join (see ftsjoin.go) instead of the store's own query")
 	noSearchLoad := flag.Bool("no-search-load", false, "leave searches out of the load phase")
 	flag.Parse()
 	ctx := context.Background()
@@ -72,16 +71,7 @@ func main() {
 		log.Fatal("no stories")
 	}
 
-	var store parallax.Store = db
-	if *ftsJoin {
-		fj, err := newFTSJoinStore(db, *dbPath)
-		if err != nil {
-			log.Fatal(err)
-		}
-		store = fj
-		fmt.Println("full-text filters answered by an FTS join (-fts-join)")
-	}
-	srv := httpapi.New(store, httpapi.Options{Ingest: httpapi.RunnerIngest(pipeline.Runner{Store: db, Analyzer: pipeline.NewAnalyzer()})})
+	srv := httpapi.New(db, httpapi.Options{Ingest: httpapi.RunnerIngest(pipeline.Runner{Store: db, Analyzer: pipeline.NewAnalyzer()})})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		log.Fatal(err)
