@@ -222,6 +222,12 @@ func sentenceFacts(a *parallax.Article, outlet string, sent parallax.Span, ws []
 		}
 		v, ok := parseNumber(w.lo)
 		if !ok {
+			// A compound quantity: "five-hour", "30-day".
+			if v, u, ok := compoundQuantity(w.lo); ok {
+				keys, subj := window(i, i+1)
+				facts = append(facts, Fact{Article: a.ID, Outlet: outlet, Kind: NumberFact, Span: w.at, Text: w.s,
+					Value: v, Unit: singular(u), Approx: i > 0 && approxWords[ws[i-1].lo], Subject: subj, Sentence: sent, Keywords: keys})
+			}
 			continue
 		}
 		// A year: "in 1997", "the 1988 debate" (a count of that size is
@@ -345,4 +351,26 @@ func sharedKeys(a, b []string, unit string) []string {
 		}
 	}
 	return out
+}
+
+// compoundQuantity reads a hyphenated number and unit ("five-hour",
+// "30-day"); ok is false for anything else.
+func compoundQuantity(lo string) (v float64, unit string, ok bool) {
+	j := strings.IndexByte(lo, '-')
+	if _, whole := parseNumber(lo); j <= 0 || whole {
+		return 0, "", false
+	}
+	if v, ok = parseNumber(lo[:j]); !ok {
+		return 0, "", false
+	}
+	unit = lo[j+1:]
+	if len(unit) < 3 || factStop[unit] {
+		return 0, "", false
+	}
+	for _, r := range unit {
+		if r < 'a' || r > 'z' {
+			return 0, "", false
+		}
+	}
+	return v, unit, true
 }
