@@ -1,6 +1,7 @@
 package align_test
 
 import (
+	"github.com/parallax-news/parallax/internal/testshared"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,23 +13,10 @@ import (
 	"github.com/parallax-news/parallax/align"
 )
 
-// sharedDir finds shared/ by walking up from the test's directory, or
-// from $PARALLAX_SHARED.
+// sharedDir locates the shared evaluation data, skipping when it is absent.
 func sharedDir(t testing.TB) string {
-	if d := os.Getenv("PARALLAX_SHARED"); d != "" {
-		return d
-	}
-	wd, _ := os.Getwd()
-	for d := wd; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "shared", "corpus", "seeds")); err == nil {
-			return filepath.Join(d, "shared")
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
-	t.Skip("shared/corpus/seeds not found (set PARALLAX_SHARED); skipping seed test")
-	return ""
+	t.Helper()
+	return testshared.Dir(t)
 }
 
 func readSeed(t testing.TB, prefix string) string {

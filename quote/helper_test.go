@@ -1,8 +1,7 @@
 package quote_test
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/parallax-news/parallax/internal/testshared"
 	"sync"
 	"testing"
 
@@ -11,30 +10,10 @@ import (
 	"github.com/parallax-news/parallax/textproc"
 )
 
-// sharedDir finds the shared data directory: $PARALLAX_SHARED, or a
-// "shared" directory holding corpus/seeds found walking up from here.
+// sharedDir locates the shared evaluation data, skipping when it is absent.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	if d := os.Getenv("PARALLAX_SHARED"); d != "" {
-		if _, err := os.Stat(filepath.Join(d, "corpus", "seeds")); err == nil {
-			return d
-		}
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skip("shared data not found: ", err)
-	}
-	for {
-		d := filepath.Join(dir, "shared")
-		if _, err := os.Stat(filepath.Join(d, "corpus", "seeds")); err == nil {
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared data (shared/corpus/seeds) not found; set PARALLAX_SHARED to run this test")
-		}
-		dir = parent
-	}
+	return testshared.Dir(t)
 }
 
 // lines returns the non-empty lines of raw as paragraphs, trimmed.
