@@ -39,7 +39,7 @@ type Options struct {
 
 // DefaultOptions are the options a zero Options stands for.
 var DefaultOptions = Options{
-	Threshold: 0.1, LineThreshold: 0.2,
+	Threshold: 0.1, LineThreshold: 0.15,
 	Slack: 1, Sigma: 2, LineWindow: 120,
 	BodyWeight: 0.6, EntityWeight: 0.2, TitleWeight: 0.2,
 	LineBodyWeight: 0.2, LineEntityWeight: 0.4, LineTitleWeight: 0.4,

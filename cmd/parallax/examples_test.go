@@ -252,6 +252,9 @@ func TestExampleCorpusExpected(t *testing.T) {
 
 	t.Logf("fields %d/%d, boilerplate removed %d/%d, quotes found %d/%d, quotes not in the key %d/%d, non-quotes avoided %d/%d, events %d/%d (storylines %d), statement groups %d/%d",
 		fieldsOK, fields, removedOK, removed, quotesOK, quotes, unexpected, extracted, notQuotesOK, notQuotes, eventsOK, events, len(lines), groupsOK, groups)
+	if len(lines) != 1 {
+		t.Errorf("the example's events fall in %d storylines, want 1", len(lines))
+	}
 	rate := func(a, b int) float64 {
 		if b == 0 {
 			return 1
