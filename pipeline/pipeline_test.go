@@ -217,3 +217,33 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// refusing is a store that refuses any batch holding one source.
+type refusing struct {
+	*sqlite.DB
+	bad string
+}
+
+func (s refusing) Save(ctx context.Context, as []*parallax.Analysis) ([]parallax.SaveResult, error) {
+	for _, a := range as {
+		if strings.HasSuffix(a.Article.Source, s.bad) {
+			return nil, fmt.Errorf("refused %s", s.bad)
+		}
+	}
+	return s.DB.Save(ctx, as)
+}
+
+func TestRunStoreRefusesOneRecord(t *testing.T) {
+	dir := t.TempDir()
+	writeCorpus(t, dir, 12)
+	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
+	r := &pipeline.Runner{Store: refusing{db, "a005.txt"}, Analyzer: pipeline.NewAnalyzer(),
+		Options: pipeline.Options{BatchSize: 5}}
+	sum, err := r.Run(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Failed != 1 || sum.Stored != 11 || len(sum.Errors) != 1 || !strings.Contains(sum.Errors[0], "a005.txt: store:") {
+		t.Errorf("summary %+v; want a005.txt failed at the store and the 11 others stored", sum)
+	}
+}

@@ -105,8 +105,8 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 	start := time.Now()
 	var sum Summary
 	// inflight bounds the records between reading and the batch, so the
-	// reorder buffer cannot grow with the corpus.
-	// It holds two batches, so workers keep going while one is saved.
+	// reorder buffer cannot grow with the corpus; it holds two batches, so
+	// workers keep going while one is saved.
 	inflight := make(chan struct{}, 2*batchSize+workers*4)
 	todo := make(chan *item, workers*2)
 	// done holds every record in flight, so workers never wait while the
@@ -178,6 +178,20 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 		flush := func() error {
 			if len(batch) > 0 {
 				res, err := r.Store.Save(gctx, batch)
+				if err != nil && gctx.Err() == nil {
+					// One bad analysis must not cost the batch: save one
+					// by one and report the ones the store refuses.
+					batch, res, err = r.saveEach(gctx, batch, func(e *parallax.RecordError) {
+						sum.Failed++
+						if len(sum.Errors) < MaxErrors {
+							sum.Errors = append(sum.Errors, e.Error())
+						}
+						log.Warn("record failed", "source", e.Source, "stage", e.Stage, "err", e.Err)
+						if opt.OnError != nil {
+							opt.OnError(e)
+						}
+					})
+				}
 				if err != nil {
 					return err
 				}
@@ -255,6 +269,32 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 	err := g.Wait()
 	sum.Elapsed = time.Since(start)
 	return sum, err
+}
+
+// saveEach saves a batch one analysis at a time, reporting each one the
+// store refuses through fail; it returns the analyses saved and their
+// results, or an error when the store fails for all of them alike.
+func (r *Runner) saveEach(ctx context.Context, batch []*parallax.Analysis, fail func(*parallax.RecordError)) ([]*parallax.Analysis, []parallax.SaveResult, error) {
+	var saved []*parallax.Analysis
+	var results []parallax.SaveResult
+	var last error
+	for _, an := range batch {
+		res, err := r.Store.Save(ctx, []*parallax.Analysis{an})
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, nil, ctx.Err()
+			}
+			last = err
+			fail(&parallax.RecordError{Source: an.Article.Source, Stage: "store", Err: err})
+			continue
+		}
+		saved = append(saved, an)
+		results = append(results, res[0])
+	}
+	if len(saved) == 0 && len(batch) > 1 {
+		return nil, nil, last // the store itself is failing
+	}
+	return saved, results, nil
 }
 
 func (r *Runner) work(ctx context.Context, it *item) {
