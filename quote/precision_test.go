@@ -96,3 +96,22 @@ func TestCoordinatedCue(t *testing.T) {
 		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+func TestFrontedPhraseKeepsSubject(t *testing.T) {
+	raw := "Treaty talks end in Nordburg\n\n" +
+		"The talks went well, Prime Minister Ilse Varga said on Monday.\n\n" +
+		"At a press conference after talks with Chancellor Jonas Brecht, she said that the treaty would be signed in May.\n"
+	qs := extract(raw)
+	for _, q := range qs {
+		if strings.Contains(q.Text, "treaty would be signed") && q.Cue == "said" {
+			if q.Speaker.Name != "Ilse Varga" {
+				t.Errorf("speaker %q (mention %q), want Ilse Varga: a name in a fronted phrase does not take the pronoun", q.Speaker.Name, q.Speaker.Mention)
+			}
+			return
+		}
+	}
+	for _, q := range qs {
+		t.Logf("%s %q by %q (%q)", q.Kind, q.Text, q.Speaker.Name, q.Speaker.Mention)
+	}
+	t.Error("report not found")
+}

@@ -203,7 +203,9 @@ func (r *run) finish(resolve func(parallax.Span) int, ents []parallax.Entity) []
 					// Another person named since the last speaker, whom
 					// the document's coreference picks, takes the pronoun
 					// ("Thale struck a calmer tone. “…,” he said").
-					if e := resolve(rs); e >= 0 && e != lastPerson && e < len(ents) && ents[e].Type == parallax.Person && namedBetween(ents[e], lastPersonAt, best.spk.Start, q.Span) {
+					if e := resolve(rs); e >= 0 && e != lastPerson && e < len(ents) && ents[e].Type == parallax.Person &&
+						namedBetween(ents[e], lastPersonAt, best.spk.Start, q.Span) &&
+						!frontedOnly(r.raw, ents[e], lastPersonAt, best.spk.Start) {
 						ent = e
 					} else {
 						ent = lastPerson
@@ -286,6 +288,40 @@ func namedBetween(e parallax.Entity, from, to int, content parallax.Span) bool {
 		}
 	}
 	return false
+}
+
+// frontedOnly reports whether every naming of e in [from, pos) lies in an
+// adverbial phrase fronted in the pronoun's own sentence ("At talks with
+// the French president Macron, he recalled …"): a name there does not
+// take over the sentence's subject pronoun.
+func frontedOnly(raw string, e parallax.Entity, from, pos int) bool {
+	start := pos
+	for start > 0 && !strings.ContainsRune(".!?\n", rune(raw[start-1])) {
+		start--
+	}
+	comma := strings.LastIndexByte(raw[start:pos], ',')
+	if comma < 0 {
+		return false
+	}
+	comma += start
+	first := strings.TrimLeft(raw[start:pos], " \t\"“‘'")
+	if k := strings.IndexAny(first, " ,"); k > 0 {
+		first = first[:k]
+	}
+	if !prepositions[strings.ToLower(first)] && !strings.HasSuffix(first, "ing") && !strings.HasSuffix(first, "ed") {
+		return false
+	}
+	seen := false
+	for _, m := range e.Mentions {
+		if m.Span.Start < from || m.Span.Start >= pos || m.Kind != parallax.MentionName {
+			continue
+		}
+		if m.Span.Start < start || m.Span.End > comma {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
 
 // headAfterPossessive narrows a mention such as "Pelsor's Prime Minister
