@@ -9,7 +9,7 @@
 // Reported content is a clause, a that/whether/wh-clause or a quotation:
 // a bare prepositional phrase after a cue ("spoke to reporters", "did not
 // respond to requests for comment") is no report, and a speaker is a noun
-// phrase, never one ending in a preposition ("six hours of talks"). Items
+// phrase, never one ending in a preposition ("three days of talks"). Items
 // PolNeAR annotates that are no statements — questions put to someone,
 // commitments, expectations, stances — are kept with Confidence ≤ 0.4;
 // Options.MinConfidence 0.5 keeps statements only.

@@ -550,7 +550,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 					if s := r.npBack(a, m-1); s >= 0 {
 						spk = r.span(s, m)
 						blockStart = s
-						// "Morvania's foreign minister, Tomas Brecko, said":
+						// "Nordmark's finance minister, Ada Lind, said":
 						// the name in the appositive resolves the speaker.
 						if open == "," && !toks[s].cap || strings.ContainsAny(r.raw[toks[s].s:toks[m-1].e], "'’") {
 							if r.capsRun(m+1, L) {
@@ -853,7 +853,7 @@ const weakConf = 0.4
 
 // nominalCue reports whether the cue word at k is a noun or a participle
 // modifying a noun rather than the verb of a clause: after a preposition
-// ("requests for comment", "six hours of talks"), heading a phrase inside
+// ("requests for comment", "three days of talks"), heading a phrase inside
 // a prepositional one ("in a statement released …"), or after a bare
 // lower-case word that cannot be a subject ("resume talks").
 func (r *run) nominalCue(a, k int, ci cueInfo) bool {

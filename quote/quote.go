@@ -202,7 +202,7 @@ func (r *run) finish(resolve func(parallax.Span) int, ents []parallax.Entity) []
 				if isPersonal && lastPerson >= 0 {
 					// Another person named since the last speaker, whom
 					// the document's coreference picks, takes the pronoun
-					// ("Thale struck a calmer tone. “…,” he said").
+					// ("Lind struck a calmer tone. “…,” she said").
 					if e := resolve(rs); e >= 0 && e != lastPerson && e < len(ents) && ents[e].Type == parallax.Person &&
 						namedBetween(ents[e], lastPersonAt, best.spk.Start, q.Span) &&
 						!frontedOnly(r.raw, ents[e], lastPersonAt, best.spk.Start) {
@@ -292,7 +292,7 @@ func namedBetween(e parallax.Entity, from, to int, content parallax.Span) bool {
 
 // frontedOnly reports whether every naming of e in [from, pos) lies in an
 // adverbial phrase fronted in the pronoun's own sentence ("At talks with
-// the French president Macron, he recalled …"): a name there does not
+// the mayor Ada Lind, he recalled …"): a name there does not
 // take over the sentence's subject pronoun.
 func frontedOnly(raw string, e parallax.Entity, from, pos int) bool {
 	start := pos
@@ -324,8 +324,8 @@ func frontedOnly(raw string, e parallax.Entity, from, pos int) bool {
 	return seen
 }
 
-// headAfterPossessive narrows a mention such as "Pelsor's Prime Minister
-// Oskar Thale" to the capitalised words after the last possessive, which
+// headAfterPossessive narrows a mention such as "Nordmark's Prime Minister
+// Ilse Varga" to the capitalised words after the last possessive, which
 // name the speaker; other mentions come back unchanged.
 func headAfterPossessive(raw string, sp parallax.Span) parallax.Span {
 	m := raw[sp.Start:sp.End]

@@ -347,7 +347,7 @@ func (f *finder) process(si int, run []int, tc bool) {
 			}
 		}
 	}
-	// An organisation followed by a place ("… News Agency Moscow") is two names.
+	// An organisation followed by a place ("… Press Agency Lisbon") is two names.
 	for k := 1; k < len(run); k++ {
 		if d.has(run[k-1], lxOrgWord) {
 			if p, ok := inStrMap(places, f.joined(run[k:])); ok && p.name != "" {
@@ -675,7 +675,7 @@ func (f *finder) evidence(c *cand, run, name []int, hasRole bool) {
 	if next+2 < s.Last && d.TokenText(next) == "(" && d.TokenText(next+2) == ")" && allCaps(d.TokenText(next+1)) {
 		c.acr = len(f.cands) // linked when the acronym is processed
 	}
-	// A role noun written in lower case before the name: "Foreign Ministry spokesman Oleg Nikolenko".
+	// A role noun written in lower case before the name: "Finance Ministry spokesman Ada Lind".
 	if c.titles == "" && run[0] > s.First {
 		prev := run[0] - 1
 		if t := d.Tokens[prev]; t.Kind == Word && !t.Cap {
@@ -704,7 +704,7 @@ func (f *finder) evidence(c *cand, run, name []int, hasRole bool) {
 	if c.org > 0 && next < s.Last && d.Tokens[next].Kind == Word && !d.Tokens[next].Cap && d.has(next, lxOrgHead) {
 		c.titles = strings.ToLower(d.TokenText(next))
 	}
-	// An appositive role: "Tony Radakin, the head of the UK's military,".
+	// An appositive role: "Ada Lind, the head of the city.s water board,".
 	if c.titles == "" && c.org == 0 && c.place == "" && next+2 < s.Last && d.TokenText(next) == "," {
 		k := next + 1
 		if w := d.TokenText(k); strings.EqualFold(w, "the") || strings.EqualFold(w, "a") || strings.EqualFold(w, "an") {

@@ -128,11 +128,11 @@ func (d *Doc) breakAfter(i, j int) bool {
 			return d.startsSentence(j) // an initial: J. Smith
 		}
 		if glued {
-			// concerns.Russian — but not WordPress.Com or ellipsis quirks:
+			// rates.Prices — but not Example.Com or ellipsis quirks:
 			// a glued break needs a lower-case end before the period.
 			r, _ := runeBefore(ps, len(ps))
 			if !isLower(r) {
-				return d.startsSentence(j) // NATO.In the same month
+				return d.startsSentence(j) // the UN.In the same week
 			}
 			if next.Kind == Word && !next.Cap {
 				return false
@@ -143,7 +143,7 @@ func (d *Doc) breakAfter(i, j int) bool {
 		return false // “… security.” Varga said.
 	}
 	if j > i+1 && glued && prev.Kind == Word {
-		// ignored.”Mr Putin: a closing mark glued to the next sentence.
+		// delayed.”Mrs Lind: a closing mark glued to the next sentence.
 		return next.Kind == Word && next.Cap || next.Kind == QuoteMark
 	}
 	return true
