@@ -57,9 +57,11 @@ type QuoteFilter struct {
 	Entity  int64
 	Outlet  string
 	Kind    QuoteKind
-	Query   string // full-text query over quote text
-	Limit   int
-	Offset  int
+	// MinConfidence leaves out quotes less confident than this.
+	MinConfidence float64
+	Query         string // full-text query over quote text
+	Limit         int
+	Offset        int
 }
 
 // EntityFilter selects entities; zero fields match everything.

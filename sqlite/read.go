@@ -194,6 +194,9 @@ func (db *DB) Quotes(ctx context.Context, f parallax.QuoteFilter, fn func(*paral
 	if f.Kind != "" {
 		w.add(`q.kind = ?`, string(f.Kind))
 	}
+	if f.MinConfidence > 0 {
+		w.add(`q.confidence >= ?`, f.MinConfidence)
+	}
 	if f.Query != "" {
 		m, err := ftsQuery(f.Query)
 		if err != nil {

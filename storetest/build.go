@@ -94,6 +94,8 @@ func Build(raw, source, outlet, published string) *parallax.Analysis {
 		if i := strings.Index(raw[q.End:min(len(raw), q.End+40)], "said"); i >= 0 {
 			quote.Cue = "said"
 			quote.CueSpan = parallax.Span{Start: q.End + i, End: q.End + i + 4}
+		} else {
+			quote.Confidence = 0.4 // no cue found
 		}
 		a.Quotes = append(a.Quotes, quote)
 	}

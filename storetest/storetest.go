@@ -474,6 +474,7 @@ func testQuoteFilters(t *testing.T, s parallax.Store) {
 		{"entity", parallax.QuoteFilter{Entity: varga}, idsWhere(func(_ *parallax.Analysis, q parallax.Quote) bool { return q.Speaker.EntityID == varga })},
 		{"outlet", parallax.QuoteFilter{Outlet: "wire"}, idsWhere(func(a *parallax.Analysis, _ parallax.Quote) bool { return a.Article.ID == res[1].ID })},
 		{"kind", parallax.QuoteFilter{Kind: parallax.Mixed}, idsWhere(func(_ *parallax.Analysis, q parallax.Quote) bool { return q.Kind == parallax.Mixed })},
+		{"min confidence", parallax.QuoteFilter{MinConfidence: 0.5}, idsWhere(func(_ *parallax.Analysis, q parallax.Quote) bool { return q.Confidence >= 0.5 })},
 		{"query", parallax.QuoteFilter{Query: "storm"}, idsWhere(func(_ *parallax.Analysis, q parallax.Quote) bool { return strings.Contains(q.Text, "storm") })},
 		{"query phrase", parallax.QuoteFilter{Query: `"loudest piece"`}, []int64{byText["It is the loudest piece I have ever written,"]}},
 		{"query and speaker", parallax.QuoteFilter{Query: "waste", Speaker: "brenner"}, idsWhere(func(a *parallax.Analysis, q parallax.Quote) bool {

@@ -74,6 +74,7 @@ func newQuotesCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&kind, "kind", "", "direct, indirect or mixed")
 	cmd.Flags().StringVar(&f.Query, "search", "", "full-text search in the quote text")
 	cmd.Flags().IntVar(&f.Limit, "limit", 0, "at most this many quotes (0: all)")
+	cmd.Flags().Float64Var(&f.MinConfidence, "min-confidence", 0, "only quotes at least this confident (0.5 leaves out intentions, expectations and questions)")
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "table, json or csv")
 	return cmd
 }
