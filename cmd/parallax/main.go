@@ -73,8 +73,11 @@ func newRootCmd() *cobra.Command {
 		Short: "Who said what, and how each outlet told it",
 		Long: `Parallax reads news articles from many outlets (text, HTML, JSONL, WARC) and
 finds who said what: direct, indirect and mixed quotes, each attributed to a
-speaker and traced back to the bytes it came from. Results are kept in an
-embedded SQLite database (--db, default ./parallax.db).
+speaker and traced back to the bytes it came from. It groups articles into
+events and storylines, aligns the same statement across outlets, and shows
+how each outlet told it (coverage, framing, facts that disagree), on the
+command line, as reports, or in a web UI. Results are kept in an embedded
+SQLite database (--db, default ./parallax.db).
 
 Exit status: 0 success, 1 error, 2 some input records failed (the rest was
 processed and stored).`,
