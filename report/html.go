@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"sort"
 	"strings"
 	"time"
 
@@ -68,10 +69,39 @@ type variantRow struct {
 	Words   []parallax.DiffOp
 }
 
+// matrix is the coverage table turned for reading: one row per statement
+// (most widely carried first), one column per outlet.
 type matrix struct {
 	Outlets []string
-	Heads   []int64
-	Rows    [][]compare.Cell
+	Rows    []matrixRow
+}
+
+type matrixRow struct {
+	ID      int64
+	Speaker string
+	Text    string
+	Carried int
+	Cells   []compare.Cell
+}
+
+func newMatrix(v *View) matrix {
+	m := matrix{Outlets: v.Coverage.Outlets}
+	for j, id := range v.Coverage.Statements {
+		row := matrixRow{ID: id}
+		if st := v.Statement(id); st != nil {
+			row.Speaker, row.Text = st.Speaker, clipText(oneLine(st.Text), 90)
+		}
+		for i := range v.Coverage.Outlets {
+			c := v.Coverage.Cells[i][j]
+			row.Cells = append(row.Cells, c)
+			if c.Label != compare.Absent {
+				row.Carried++
+			}
+		}
+		m.Rows = append(m.Rows, row)
+	}
+	sort.SliceStable(m.Rows, func(a, b int) bool { return m.Rows[a].Carried > m.Rows[b].Carried })
+	return m
 }
 
 func newPage(v *View) *page {
@@ -94,7 +124,7 @@ func newPage(v *View) *page {
 		}
 		p.Statements = append(p.Statements, row)
 	}
-	p.Matrix = matrix{Outlets: v.Coverage.Outlets, Heads: v.Coverage.Statements, Rows: v.Coverage.Cells}
+	p.Matrix = newMatrix(v)
 	return p
 }
 
