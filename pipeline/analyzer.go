@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 
 	"github.com/parallax-news/parallax"
@@ -88,10 +86,3 @@ func (a *Analyzer) features(an *parallax.Analysis) (map[string][]byte, error) {
 }
 
 var errEmpty = fmt.Errorf("no article text left after cleaning")
-
-// RawHash is the hex SHA-256 of a record's source text; with the source
-// name it identifies a record already stored.
-func RawHash(text string) string {
-	h := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(h[:])
-}

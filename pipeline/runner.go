@@ -304,7 +304,7 @@ func (r *Runner) work(ctx context.Context, it *item) {
 			return
 		}
 	}
-	it.rawHash = RawHash(it.rec.Text)
+	it.rawHash = parallax.RawHash(it.rec.Text)
 	seen, err := r.Store.HasSource(ctx, it.rec.Source, it.rawHash)
 	if err == nil && seen {
 		it.skip = true

@@ -1,9 +1,7 @@
 package sqlite
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -11,13 +9,6 @@ import (
 
 	parallax "github.com/parallax-news/parallax"
 )
-
-// RawHash returns the hex SHA-256 of a record's source text (Record.Text,
-// Article.Raw): the rawHash HasSource takes.
-func RawHash(raw string) string {
-	h := sha256.Sum256([]byte(raw))
-	return hex.EncodeToString(h[:])
-}
 
 // fold lower-cases s for the case-insensitive substring filters; SQLite's
 // lower() only knows ASCII, so folding happens here, on write and on query.

@@ -128,7 +128,7 @@ func (s *saver) save(ctx context.Context, as []*parallax.Analysis, res []paralla
 			return fmt.Errorf("sqlite: save: %w", err)
 		}
 		art := &a.Article
-		rawHash := RawHash(art.Raw)
+		rawHash := parallax.RawHash(art.Raw)
 		id, dup := known[art.Hash]
 		if !dup {
 			s.nextArticle++

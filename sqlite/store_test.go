@@ -71,7 +71,7 @@ func TestOpenRejects(t *testing.T) {
 
 // TestRawHash pins the source-text hash HasSource takes.
 func TestRawHash(t *testing.T) {
-	if got, want := sqlite.RawHash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"; got != want {
+	if got, want := parallax.RawHash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"; got != want {
 		t.Errorf("RawHash(abc) = %s, want %s", got, want)
 	}
 }
