@@ -1,6 +1,7 @@
 package align
 
 import (
+	"github.com/parallax-news/parallax/internal/quotemarks"
 	"math"
 	"slices"
 	"sort"
@@ -454,7 +455,7 @@ func (a *Aligner) units(items []Item, lem *lemmaCache, in interner, bl blockIDs)
 				}
 			case q.Kind == parallax.Mixed:
 				// The quoted words are the speaker's; the paraphrase is context.
-				for _, f := range fragments(q.Text) {
+				for _, f := range quotemarks.Ranges(q.Text, false) {
 					u.core = tokens(q.Text[f[0]:f[1]], u.core, lem)
 					u.frag = true
 				}

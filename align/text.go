@@ -227,43 +227,6 @@ func isStop(w string) bool {
 	return false
 }
 
-// fragments returns the byte ranges of s inside double quotation marks
-// (straight or curly) or curly single marks; used for a mixed quote's
-// quoted words.
-func fragments(s string) [][2]int {
-	var out [][2]int
-	open := -1
-	var closer rune
-	for i, r := range s {
-		if open < 0 {
-			switch r {
-			case '"':
-				open, closer = i+1, '"'
-			case '“':
-				open, closer = i+len("“"), '”'
-			case '‘':
-				open, closer = i+len("‘"), '’'
-			}
-			continue
-		}
-		if r == closer || (closer == '”' && r == '"') {
-			if closer == '’' {
-				// An apostrophe inside a word is not a closing mark.
-				if j := i + len("’"); j < len(s) {
-					if r2, _ := utf8.DecodeRuneInString(s[j:]); unicode.IsLetter(r2) {
-						continue
-					}
-				}
-			}
-			if i > open {
-				out = append(out, [2]int{open, i})
-			}
-			open = -1
-		}
-	}
-	return out
-}
-
 // sentences splits s into sentence ranges: after . ? ! (and any closing
 // marks) followed by space, and at blank lines.
 func sentences(s string) [][2]int {

@@ -1,9 +1,9 @@
 package compare
 
 import (
+	"github.com/parallax-news/parallax/internal/quotemarks"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	parallax "github.com/parallax-news/parallax"
 )
@@ -312,7 +312,7 @@ func scareQuotes(a *parallax.Article, qs []*parallax.Quote) []Finding {
 	var out []Finding
 	for _, sp := range bodySpans(a) {
 		text := a.Raw[sp.Start:sp.End]
-		for _, f := range quotedRanges(text) {
+		for _, f := range quotemarks.Ranges(text, true) {
 			fs := parallax.Span{Start: sp.Start + f[0], End: sp.Start + f[1]}
 			frag := a.Raw[fs.Start:fs.End]
 			n := 0
@@ -330,47 +330,6 @@ func scareQuotes(a *parallax.Article, qs []*parallax.Quote) []Finding {
 			fs.End = fs.Start + len(t)
 			frag = t
 			out = append(out, Finding{Article: a.ID, Span: fs, Text: frag})
-		}
-	}
-	return out
-}
-
-// quotedRanges returns the byte ranges inside quotation marks in s:
-// "…", “…”, and ‘…’ (an apostrophe inside a word does not close).
-func quotedRanges(s string) [][2]int {
-	var out [][2]int
-	open := -1
-	var closer rune
-	for i, r := range s {
-		if open < 0 {
-			switch r {
-			case '"':
-				open, closer = i+1, '"'
-			case '“':
-				open, closer = i+len("“"), '”'
-			case '‘':
-				open, closer = i+len("‘"), '’'
-			case '\'':
-				// A straight single mark opens only after a space or line start.
-				if i == 0 || s[i-1] == ' ' || s[i-1] == '(' {
-					open, closer = i+1, '\''
-				}
-			}
-			continue
-		}
-		if r == closer || closer == '”' && r == '"' {
-			if closer == '’' || closer == '\'' {
-				j := i + utf8.RuneLen(r)
-				if j < len(s) {
-					if r2, _ := utf8.DecodeRuneInString(s[j:]); isWordRune(r2) {
-						continue
-					}
-				}
-			}
-			if i > open {
-				out = append(out, [2]int{open, i})
-			}
-			open = -1
 		}
 	}
 	return out
