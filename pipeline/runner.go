@@ -35,7 +35,8 @@ type Options struct {
 	// OnError, when set, is called for every record that failed.
 	OnError func(*parallax.RecordError)
 	// AfterSave, when set, is called with every saved batch and its
-	// results, before the next batch: the hook for corpus stages.
+	// results, one batch at a time in save order: the hook for corpus
+	// stages. It runs on its own goroutine, while the next batch is saved.
 	AfterSave func(ctx context.Context, batch []*parallax.Analysis, res []parallax.SaveResult) error
 	Logger    *slog.Logger
 }
@@ -167,8 +168,30 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 	}
 	go func() { wg.Wait(); close(done) }()
 
+	// Corpus hook: runs on saved batches in order, overlapping the save of
+	// the next one. The channel holds one batch, so memory stays bounded.
+	type saved struct {
+		batch []*parallax.Analysis
+		res   []parallax.SaveResult
+	}
+	var after chan saved
+	if opt.AfterSave != nil {
+		after = make(chan saved, 1)
+		g.Go(func() error {
+			for s := range after {
+				if err := opt.AfterSave(gctx, s.batch, s.res); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+
 	// Writer: restore input order, save in batches.
 	g.Go(func() error {
+		if after != nil {
+			defer close(after)
+		}
 		pending := map[int]*item{}
 		next := 0
 		var batch []*parallax.Analysis
@@ -203,13 +226,15 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 						sum.Duplicates++
 					}
 				}
-				if opt.AfterSave != nil {
-					if err := opt.AfterSave(gctx, batch, res); err != nil {
-						return err
+				if after != nil {
+					select {
+					case after <- saved{batch, res}:
+					case <-gctx.Done():
+						return gctx.Err()
 					}
 				}
 			}
-			batch = batch[:0]
+			batch = nil // the hook may still hold the old one
 			sum.Elapsed = time.Since(start)
 			if opt.Progress != nil {
 				opt.Progress(sum)

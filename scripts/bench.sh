@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-pipeline throughput: `parallax analyze` over the PolNeAR train texts
-# (840 articles) into a fresh database; prints articles/s and peak memory.
+# (840 articles) into a fresh database; prints articles/s, CPU time and peak
+# memory (needs GNU time, Debian package "time").
 # Usage: scripts/bench.sh [TEXT_DIR] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,5 +16,8 @@ n=$(find "$dir" -type f | wc -l)
 echo "corpus: $dir ($n files, $(du -sh "$dir" | cut -f1)), $(nproc) CPUs"
 for i in $(seq "$runs"); do
   rm -f "$tmp"/bench.db*
-  "$tmp/parallax" analyze --db "$tmp/bench.db" --stats "$dir" | tail -1
+  # The stats line times the run itself; the process line adds opening
+  # and closing the store, and the CPU both cores spent.
+  /usr/bin/env time -f "process: %e s wall, %U s user + %S s system CPU, peak RSS %M KB" \
+    "$tmp/parallax" analyze --db "$tmp/bench.db" --stats "$dir" 2>&1 | tail -2
 done
