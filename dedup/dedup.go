@@ -3,7 +3,7 @@ package dedup
 import (
 	"encoding/binary"
 	"errors"
-	"slices"
+	"math/rand/v2"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -18,7 +18,7 @@ type Options struct {
 	// Hashes/Bands rows per band, pairs above about (1/Bands)^(Bands/Hashes)
 	// Jaccard become candidates.
 	Hashes, Bands int
-	// Shingle is the number of words per shingle.
+	// Shingle is the number of words per shingle, at most 16.
 	Shingle int
 	// Near is the Jaccard similarity from which a body is a near duplicate.
 	Near float64
@@ -57,7 +57,7 @@ func (o Options) withDefaults() Options {
 	}
 	d.Hashes -= d.Hashes % d.Bands
 	if o.Shingle > 0 {
-		d.Shingle = o.Shingle
+		d.Shingle = min(o.Shingle, 16)
 	}
 	if o.Near > 0 {
 		d.Near = o.Near
@@ -94,7 +94,7 @@ type Index struct {
 	opt  Options
 	rows int
 
-	pool sync.Pool // *[]uint64 shingle buffers for Signature
+	pool sync.Pool // *scratch for Signature
 
 	mu      sync.Mutex
 	ids     []int64
@@ -112,7 +112,7 @@ func NewIndex(opt Options) *Index {
 	o := opt.withDefaults()
 	x := &Index{opt: o, rows: o.Hashes / o.Bands,
 		exact: map[uint64]int32{}, buckets: map[uint64]int32{}}
-	x.pool.New = func() any { b := make([]uint64, 0, 1024); return &b }
+	x.pool.New = func() any { return new(scratch) }
 	return x
 }
 
@@ -139,96 +139,196 @@ const (
 
 // Signature sketches text. It is pure and safe for concurrent use.
 func (x *Index) Signature(text string) Signature {
+	sc := x.pool.Get().(*scratch)
+	words := appendWords(sc.words[:0], text)
 	k := x.opt.Shingle
-	bp := x.pool.Get().(*[]uint64)
-	sh := (*bp)[:0]
-	var ring [16]uint64
-	if k > len(ring) {
-		k = len(ring)
-	}
 	exact := uint64(fnvOffset)
-	words := 0
+	for _, w := range words {
+		exact = (exact ^ w) * fnvPrime
+	}
+	sig := Signature{Exact: mix(exact ^ uint64(len(words))), Mins: make([]uint32, x.opt.Hashes)}
+	for i := range sig.Mins {
+		sig.Mins[i] = ^uint32(0)
+	}
+	set := &sc.set
+	for i := k; i <= len(words); i++ {
+		var s uint64
+		for _, w := range words[i-k : i] {
+			s = (s ^ w) * fnvPrime
+		}
+		if s = mix(s); set.add(s) {
+			x.sketch(s, sig.Mins)
+		}
+	}
+	if len(words) > 0 && len(words) < k {
+		// a body shorter than one shingle is one shingle
+		s := mix(exact)
+		set.add(s)
+		x.sketch(s, sig.Mins)
+	}
+	sig.Shingles = uint32(set.n)
+	if set.n > 0 {
+		fill(sig.Mins)
+	}
+	sc.words = words
+	sc.reset()
+	x.pool.Put(sc)
+	return sig
+}
+
+// appendWords appends the hash of each word of text to dst: FNV-1a over
+// its lower-cased letters and digits. Apostrophes stay inside words:
+// "don't" is one word.
+func appendWords(dst []uint64, text string) []uint64 {
 	h := uint64(fnvOffset)
 	inWord := false
-	endWord := func() {
-		// ring holds the last k words, oldest first
-		copy(ring[:k-1], ring[1:k])
-		ring[k-1] = h
-		words++
-		exact = (exact ^ h) * fnvPrime
-		if words >= k {
-			var s uint64
-			for _, w := range ring[:k] {
-				s = (s ^ w) * fnvPrime
-			}
-			sh = append(sh, mix(s))
-		}
-		h = fnvOffset
-		inWord = false
-	}
 	for i := 0; i < len(text); {
-		c := rune(text[i])
-		size := 1
+		// the common case: a run of ASCII letters and digits
+		j := i
+		for ; j < len(text); j++ {
+			l := asciiLower[text[j]]
+			if l == 0 {
+				break
+			}
+			h = (h ^ uint64(l)) * fnvPrime
+		}
+		if j > i {
+			inWord = true
+			if i = j; i == len(text) {
+				break
+			}
+		}
+		c, size := rune(text[i]), 1
 		if c >= utf8.RuneSelf {
 			c, size = utf8.DecodeRuneInString(text[i:])
 		}
 		i += size
 		switch {
-		case c < utf8.RuneSelf && ('a' <= c && c <= 'z' || '0' <= c && c <= '9'):
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
 		case c >= utf8.RuneSelf && (unicode.IsLetter(c) || unicode.IsDigit(c)):
-			c = unicode.ToLower(c)
-		case c == '\'' || c == '’':
-			// apostrophes stay inside words: "don't" is one word
-			if inWord {
-				continue
-			}
-			fallthrough
-		default:
-			if inWord {
-				endWord()
-			}
-			continue
+			h = (h ^ uint64(unicode.ToLower(c))) * fnvPrime
+			inWord = true
+		case (c == '\'' || c == '’') && inWord:
+		case inWord:
+			dst = append(dst, h)
+			h, inWord = fnvOffset, false
 		}
-		inWord = true
-		h = (h ^ uint64(c)) * fnvPrime
 	}
 	if inWord {
-		endWord()
+		dst = append(dst, h)
 	}
-	if words > 0 && words < k {
-		// a body shorter than one shingle is one shingle
-		sh = append(sh, mix(exact))
-	}
-	slices.Sort(sh)
-	sh = slices.Compact(sh)
-	sig := Signature{Exact: mix(exact ^ uint64(words)), Shingles: uint32(len(sh)),
-		Mins: make([]uint32, x.opt.Hashes)}
-	for i := range sig.Mins {
-		sig.Mins[i] = ^uint32(0)
-	}
-	if len(sh) > 0 {
-		x.sketch(sh, sig.Mins)
-	}
-	*bp = sh
-	x.pool.Put(bp)
-	return sig
+	return dst
 }
 
-// sketch fills mins by one-permutation hashing: each shingle is hashed
-// once into one of len(mins) bins, keeping the least value per bin; empty
-// bins borrow from the next filled bin to their right, shifted by the
-// distance, so that two texts fill them consistently.
-func (x *Index) sketch(sh []uint64, mins []uint32) {
-	n := uint64(len(mins))
-	for _, s := range sh {
-		h := mix(s ^ x.opt.Seed)
-		bin := (h >> 32) * n >> 32
-		if v := uint32(h); v < mins[bin] {
-			mins[bin] = v
+// asciiLower maps the bytes of ASCII letters and digits to their lower
+// case, any other byte to 0.
+var asciiLower = func() (t [256]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c] = c
+		t[c-'a'+'A'] = c
+	}
+	return t
+}()
+
+// scratch is the reusable memory of one Signature call.
+type scratch struct {
+	words []uint64 // word hashes
+	set   shingleSet
+}
+
+// maxKept bounds the word hashes and shingle slots a pooled scratch keeps
+// (128 KiB each), so that one long text does not make every later one
+// clear a large table.
+const maxKept = 1 << 14
+
+// reset empties the scratch for the next text.
+func (sc *scratch) reset() {
+	if cap(sc.words) > maxKept {
+		sc.words = nil
+	}
+	if len(sc.set.slots) > maxKept {
+		sc.set = shingleSet{}
+	}
+	clear(sc.set.slots)
+	sc.set.n, sc.set.zero = 0, false
+}
+
+// shingleSet is a set of shingle hashes, open addressing with linear
+// probing; 0 marks an empty slot, so a zero hash is kept aside.
+type shingleSet struct {
+	slots []uint64
+	bits  int // log2 len(slots)
+	n     int
+	zero  bool
+}
+
+// slotFactor, odd and random, places shingles in a shingleSet (by the top
+// bits of their product), so that no text can be written to make them
+// collide.
+var slotFactor = rand.Uint64() | 1
+
+func (t *shingleSet) slot(s uint64) uint64 { return (s * slotFactor) >> (64 - t.bits) }
+
+// add inserts s and reports whether it was new.
+func (t *shingleSet) add(s uint64) bool {
+	if s == 0 {
+		if t.zero {
+			return false
+		}
+		t.zero = true
+		t.n++
+		return true
+	}
+	if 2*(t.n+1) > len(t.slots) {
+		t.grow()
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := t.slot(s); ; i = (i + 1) & mask {
+		switch t.slots[i] {
+		case s:
+			return false
+		case 0:
+			t.slots[i] = s
+			t.n++
+			return true
 		}
 	}
+}
+
+func (t *shingleSet) grow() {
+	old := t.slots
+	t.bits = max(t.bits+1, 10)
+	t.slots = make([]uint64, 1<<t.bits)
+	mask := uint64(len(t.slots) - 1)
+	for _, s := range old {
+		if s == 0 {
+			continue
+		}
+		i := t.slot(s)
+		for t.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = s
+	}
+}
+
+// sketch adds shingle s to mins by one-permutation hashing: each shingle
+// is hashed once into one of len(mins) bins, keeping the least value per
+// bin.
+func (x *Index) sketch(s uint64, mins []uint32) {
+	h := mix(s ^ x.opt.Seed)
+	bin := (h >> 32) * uint64(len(mins)) >> 32
+	if v := uint32(h); v < mins[bin] {
+		mins[bin] = v
+	}
+}
+
+// fill gives the empty bins of a sketch the value of the next filled bin
+// to their right, shifted by the distance, so that two texts fill them
+// consistently.
+func fill(mins []uint32) {
 	const empty = ^uint32(0)
 	var filled [4]uint64 // bitmap of bins filled by shingles, for up to 256 bins
 	for i, m := range mins {

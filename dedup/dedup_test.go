@@ -1,6 +1,8 @@
 package dedup_test
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -10,6 +12,7 @@ import (
 
 	parallax "github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/dedup"
+	"github.com/parallax-news/parallax/internal/testshared"
 )
 
 func fixture(t testing.TB, name string) string {
@@ -123,6 +126,22 @@ func TestSignatureDeterministic(t *testing.T) {
 	}
 }
 
+// TestSignatureStable pins signatures to those of the first release:
+// stored signatures must stay comparable with new ones.
+func TestSignatureStable(t *testing.T) {
+	x := dedup.NewIndex(dedup.Options{})
+	for _, tc := range []struct{ name, text, sum string }{
+		{"wire", fixture(t, "wire.txt"), "b0776d47d6358a1bc89bde278e92c57c87f6977d2115ecdbaf03642fd30c7c8e"},
+		{"unrelated", fixture(t, "unrelated.txt"), "b337d24c58c56b6a71551b01326c41f7debd03c62235de943458b8871f092c04"},
+		{"repost", blogRepost(fixture(t, "wire.txt")), "0eb9d3168d63fb5af66ea62c47af8ba4aadb857a07ebcb1bcf71a087cfaff11c"},
+	} {
+		b, _ := x.Signature(tc.text).MarshalBinary()
+		if sum := fmt.Sprintf("%x", sha256.Sum256(b)); sum != tc.sum {
+			t.Errorf("%s: signature sha256 %s, want %s", tc.name, sum, tc.sum)
+		}
+	}
+}
+
 func TestMarshal(t *testing.T) {
 	x := dedup.NewIndex(dedup.Options{})
 	s := x.Signature(fixture(t, "wire.txt"))
@@ -175,6 +194,33 @@ func BenchmarkSignature(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		x.Signature(text)
+	}
+}
+
+// BenchmarkSignatureArticles signs the PolNeAR dev articles in turn.
+func BenchmarkSignatureArticles(b *testing.B) {
+	dir := testshared.Path(b, "eval", "polnear", "dev", "text")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	size := 0
+	for _, e := range ents {
+		t, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(t))
+		size += len(t)
+	}
+	x := dedup.NewIndex(dedup.Options{})
+	b.ReportAllocs()
+	b.SetBytes(int64(size / len(texts)))
+	i := 0
+	for b.Loop() {
+		x.Signature(texts[i%len(texts)])
+		i++
 	}
 }
 

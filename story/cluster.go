@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -627,7 +628,8 @@ func (c *Clusterer) topWords(p *Profile, v *docVecs) []string {
 		id := c.id(t.Term, 0)
 		for k, i := range order {
 			if v.body.ids[i] == id && words[k] == "" {
-				words[k] = t.Term
+				// a copy: a profile's terms may share one string
+				words[k] = strings.Clone(t.Term)
 			}
 		}
 	}

@@ -1,6 +1,8 @@
 package story_test
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -112,6 +114,24 @@ func TestFeatures(t *testing.T) {
 	var p story.Profile
 	if err := p.UnmarshalBinary(b); err != nil || !p.Published.IsZero() {
 		t.Errorf("undated round trip: %v %v", err, p.Published)
+	}
+}
+
+// TestFeaturesStable pins profiles to those of the first release: stored
+// profiles must keep clustering as new ones do.
+func TestFeaturesStable(t *testing.T) {
+	sum := func(docs []story.Doc) string {
+		h := sha256.New()
+		for _, d := range docs {
+			h.Write(story.Features(d))
+		}
+		return fmt.Sprintf("%x", h.Sum(nil))
+	}
+	if got, want := sum(fixtureDocs), "cb04200fbbfb2ff884515b10b967175d3e613dfd3e23c27d70fcc6e23d3eddce"; got != want {
+		t.Errorf("fixtures: features sha256 %s, want %s", got, want)
+	}
+	if got, want := sum(basilDocs(t, loadBASIL(t))), "c2d824b72b854ad7fea6a6bbd936521f4b151cf34a01cb64bfdc62d4629bc875"; got != want {
+		t.Errorf("BASIL: features sha256 %s, want %s", got, want)
 	}
 }
 

@@ -3,7 +3,6 @@ package story
 import (
 	"encoding/binary"
 	"errors"
-	"slices"
 	"strings"
 	"time"
 )
@@ -40,48 +39,17 @@ type Profile struct {
 }
 
 // maxTerms bounds the distinct body terms a profile keeps: the most
-// frequent, and among equals the longest (longer words are rarer).
+// frequent, and among equals the longest (longer words are rarer). top
+// packs an index below it in 16 bits.
 const maxTerms = 150
 
 // Analyze reduces d to its profile. It is pure.
 func Analyze(d Doc) *Profile {
-	p := &Profile{ID: d.ID, Published: d.Published, Outlet: d.Outlet, Title: strings.TrimSpace(d.Title)}
-	counts := map[string]int{}
-	buf := make([]byte, 0, 32)
-	buf = terms(d.Text, buf, func(w []byte) { counts[string(w)]++ })
-	tset := map[string]bool{}
-	terms(d.Title, buf, func(w []byte) { tset[string(w)] = true })
-	for t := range tset {
-		p.TitleTerms = append(p.TitleTerms, t)
-	}
-	slices.Sort(p.TitleTerms)
-	for t, n := range counts {
-		p.Terms = append(p.Terms, TermCount{t, n})
-	}
-	if len(p.Terms) > maxTerms {
-		slices.SortFunc(p.Terms, func(a, b TermCount) int {
-			if a.Count != b.Count {
-				return b.Count - a.Count
-			}
-			if len(a.Term) != len(b.Term) { // longer words are rarer
-				return len(b.Term) - len(a.Term)
-			}
-			return strings.Compare(a.Term, b.Term)
-		})
-		p.Terms = p.Terms[:maxTerms]
-	}
-	slices.SortFunc(p.Terms, func(a, b TermCount) int { return strings.Compare(a.Term, b.Term) })
-	ents := map[string]int{}
-	for _, e := range d.Entities {
-		if e = strings.TrimSpace(e); e != "" {
-			ents[e]++
-		}
-	}
-	for e, n := range ents {
-		p.Entities = append(p.Entities, TermCount{e, n})
-	}
-	slices.SortFunc(p.Entities, func(a, b TermCount) int { return strings.Compare(a.Term, b.Term) })
-	return p
+	c := counters.Get().(*counter)
+	defer c.release()
+	c.count(d.Text)
+	return &Profile{ID: d.ID, Published: d.Published, Outlet: d.Outlet, Title: strings.TrimSpace(d.Title),
+		Entities: c.entities(d.Entities), TitleTerms: c.titleTerms(d.Title), Terms: c.top()}
 }
 
 // Features returns the marshalled profile of d, for the store's features

@@ -497,7 +497,10 @@ func MergeTimeline(entries []parallax.TimelineEntry) []parallax.TimelineGroup {
 
 func contentWords(s string) map[string]bool {
 	ws := map[string]bool{}
-	terms(s, nil, func(w []byte) { ws[string(w)] = true })
+	sc := termScanner{text: s}
+	for sc.next() {
+		ws[string(sc.word)] = true
+	}
 	return ws
 }
 
