@@ -3,7 +3,9 @@ package clean
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -34,7 +36,17 @@ type Options struct {
 
 // Cleaner turns records into articles. It is safe for concurrent use.
 type Cleaner struct {
-	opt Options
+	opt  Options
+	pool sync.Pool // of *scratch
+}
+
+// scratch is the working memory of one Clean call, reused by the next.
+type scratch struct {
+	units []unit
+	low   []byte   // doc.low before it is a string
+	offs  []int    // per unit: where its text starts in low
+	words []string // doc.ws's words
+	text  []byte   // Article.Text before it is a string
 }
 
 // New returns a Cleaner with opt, defaults filled in.
@@ -66,6 +78,7 @@ const (
 
 type doc struct {
 	raw      string
+	sc       *scratch
 	low      string     // short units' text with ASCII letters lower-cased
 	ws       [][]string // per short unit: its first words, lower-cased, punctuation-trimmed
 	credit   [][]string // per unit: contributor names when it is a credit line
@@ -102,31 +115,19 @@ const maxWords = 21
 // words): the word-list rules only ever apply to those.
 func (d *doc) prepare() {
 	const short = 30
-	size := 0
+	lowBuf, offs := d.sc.low[:0], d.sc.offs[:0]
 	for i := range d.units {
+		offs = append(offs, len(lowBuf))
 		if u := &d.units[i]; u.f.words <= short {
-			size += u.end - u.start + 1
+			lowBuf = appendLowerASCII(lowBuf, d.raw[u.start:u.end])
 		}
 	}
-	lowBuf := make([]byte, 0, size)
-	offs := make([]int, len(d.units)+1)
-	for i := range d.units {
-		offs[i] = len(lowBuf)
-		if u := &d.units[i]; u.f.words <= short {
-			for k := u.start; k < u.end; k++ {
-				c := d.raw[k]
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				lowBuf = append(lowBuf, c)
-			}
-		}
-	}
-	offs[len(d.units)] = len(lowBuf)
+	offs = append(offs, len(lowBuf))
 	d.low = string(lowBuf)
+	d.sc.low, d.sc.offs = lowBuf, offs
 	d.ws = make([][]string, len(d.units))
 	d.credit = make([][]string, len(d.units))
-	buf := make([]string, 0, 16)
+	buf := d.sc.words[:0]
 	for i := range d.units {
 		u := &d.units[i]
 		if u.f.words > short {
@@ -135,11 +136,11 @@ func (d *doc) prepare() {
 		low := d.low[offs[i]:offs[i+1]]
 		start := len(buf)
 		for k := 0; k < len(low) && len(buf)-start < maxWords; {
-			for k < len(low) && (low[k] == ' ' || low[k] == '\t' || low[k] == '\n' || low[k] == '\r') {
+			for k < len(low) && lineSpace[low[k]] {
 				k++
 			}
 			j := k
-			for j < len(low) && low[j] != ' ' && low[j] != '\t' && low[j] != '\n' && low[j] != '\r' {
+			for j < len(low) && !lineSpace[low[j]] {
 				j++
 			}
 			if w := trimPunct(low[k:j]); w != "" {
@@ -152,6 +153,7 @@ func (d *doc) prepare() {
 			d.credit[i] = contributors(d.text(i), &u.f)
 		}
 	}
+	d.sc.words = buf
 }
 
 // Clean cleans one record. It reads nothing but rec (and the Memory, when
@@ -161,8 +163,14 @@ func (c *Cleaner) Clean(rec *parallax.Record) (*parallax.Article, error) {
 		return nil, parallax.Errorf(parallax.EINVALID, "clean: nil record")
 	}
 	raw := rec.Text
-	d := &doc{raw: raw, first: -1}
-	d.units = splitUnits(raw)
+	sc, _ := c.pool.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	defer c.release(sc)
+	d := &doc{raw: raw, first: -1, sc: sc}
+	d.units = splitUnits(raw, sc.units)
+	sc.units = d.units
 	d.dom = dominantScript(d.units)
 	d.prepare()
 	a := &parallax.Article{
@@ -256,16 +264,16 @@ func (c *Cleaner) Clean(rec *parallax.Record) (*parallax.Article, error) {
 			size += e - u.start + 2
 		}
 	}
-	var b strings.Builder
-	b.Grow(size)
+	text := slices.Grow(sc.text[:0], size)
 	for i, p := range a.Paragraphs {
 		if i > 0 {
-			b.WriteString("\n\n")
+			text = append(text, "\n\n"...)
 		}
-		b.WriteString(raw[p.Start:p.End])
+		text = append(text, raw[p.Start:p.End]...)
 	}
-	a.Text = b.String()
-	sum := sha256.Sum256([]byte(a.Text))
+	sc.text = text
+	a.Text = string(text)
+	sum := sha256.Sum256(text)
 	a.Hash = hex.EncodeToString(sum[:])
 	a.Removed = d.removed()
 
@@ -281,6 +289,12 @@ func (c *Cleaner) Clean(rec *parallax.Record) (*parallax.Article, error) {
 		c.opt.Memory.Observe(rec)
 	}
 	return a, nil
+}
+
+// release returns sc to the pool, keeping no strings alive.
+func (c *Cleaner) release(sc *scratch) {
+	clear(sc.words)
+	c.pool.Put(sc)
 }
 
 // published fills Published and DateSpan: the record's date, else a date

@@ -156,6 +156,15 @@ func isLetterRune(r rune) bool {
 	return scriptOf(r) != scOther || r >= 0xE00 && r < 0xE80
 }
 
+// wordByte marks the bytes of words for latinLanguage: ASCII letters and
+// the bytes of other characters.
+var wordByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 0x80 || c|0x20 >= 'a' && c|0x20 <= 'z'
+	}
+	return
+}()
+
 // latinLanguage scores function words; it falls back to whatlanggo when no
 // profile stands out.
 func latinLanguage(text string) string {
@@ -167,25 +176,21 @@ func latinLanguage(text string) string {
 		text = text[:cut]
 	}
 	var score [16]int
-	var buf [64]byte
-	n := 0
-	for i := 0; i <= len(text); i++ {
-		var c byte = ' '
-		if i < len(text) {
-			c = text[i]
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c >= 'a' && c <= 'z' || c >= 0x80 {
-			if n < len(buf) {
-				buf[n] = c
-			}
-			n++
+	// Words are runs of letters and bytes beyond ASCII; only short ones
+	// can be function words.
+	for i := 0; i < len(text); {
+		if !wordByte[text[i]] {
+			i++
 			continue
 		}
-		if n > 0 && n <= 7 {
-			if bits := stopIndex[string(buf[:n])]; bits != 0 {
+		j := i + 1
+		for j < len(text) && wordByte[text[j]] {
+			j++
+		}
+		if j-i <= 7 {
+			var buf [7]byte
+			w := appendLowerASCII(buf[:0], text[i:j])
+			if bits := stopIndex[string(w)]; bits != 0 {
 				for k := range stopLangs {
 					if bits&(1<<k) != 0 {
 						score[k]++
@@ -193,7 +198,7 @@ func latinLanguage(text string) string {
 				}
 			}
 		}
-		n = 0
+		i = j
 	}
 	best, second := 0, -1
 	for k := 1; k < len(stopLangs); k++ {

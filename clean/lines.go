@@ -1,6 +1,8 @@
 package clean
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,9 +58,10 @@ func spaceRune(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '\u2060'
 }
 
-// splitUnits cuts raw into line units, or block units when wrapped.
-func splitUnits(raw string) []unit {
-	units := make([]unit, 0, strings.Count(raw, "\n")/2+2)
+// splitUnits cuts raw into line units, or block units when wrapped,
+// appending them to units[:0].
+func splitUnits(raw string, units []unit) []unit {
+	units = units[:0]
 	prevBlank := true
 	for ls := 0; ls <= len(raw); {
 		le := indexByteFrom(raw, '\n', ls)
@@ -93,11 +96,10 @@ func splitUnits(raw string) []unit {
 	return units
 }
 
+// indexByteFrom returns the index of the first c in s from from on, or len(s).
 func indexByteFrom(s string, c byte, from int) int {
-	for i := from; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
+	if i := strings.IndexByte(s[from:], c); i >= 0 {
+		return from + i
 	}
 	return len(s)
 }
@@ -212,84 +214,23 @@ func scriptOf(r rune) int {
 	return scOther
 }
 
+// measure returns the shape features of a unit's text.
 func measure(s string) feats {
-	var f feats
-	// Counters live in locals so the loop keeps them in registers.
-	words, capWords, lowerWords, letters, digits, nonSpace, latin := 0, 0, 0, 0, 0, 0, 0
-	sentBreak, inWord := false, false
-	var prev, prev2 byte = ' ', ' ' // ASCII view of the last two characters
+	var m measurer
+	m.prev, m.prev2 = ' ', ' '
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < 0x80 {
-			i++
-			switch {
-			case c == ' ' || c >= '\t' && c <= '\r':
-				inWord = false
-			case c|0x20 >= 'a' && c|0x20 <= 'z':
-				nonSpace++
-				letters++
-				latin++
-				upper := c <= 'Z'
-				if !inWord {
-					inWord = true
-					words++
-					if upper {
-						capWords++
-					} else {
-						lowerWords++
-					}
-				}
-				if upper && prev == ' ' && (prev2 == '.' || prev2 == '!' || prev2 == '?') {
-					sentBreak = true
-				}
-			default:
-				nonSpace++
-				if !inWord {
-					inWord = true
-					words++
-				}
-				if c >= '0' && c <= '9' {
-					digits++
-				}
-			}
-			prev2, prev = prev, c
-			if c == '\t' || c == '\n' || c == '\r' {
-				prev = ' '
-			}
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if spaceRune(r) {
-			inWord = false
-			prev2, prev = prev, ' '
-			continue
-		}
-		nonSpace++
-		if !inWord {
-			inWord = true
-			words++
-			if unicode.IsUpper(r) {
-				capWords++
-			} else if unicode.IsLower(r) {
-				lowerWords++
+		// Eight printable ASCII characters at once.
+		if len(s)-i >= 8 {
+			if x := load64(s, i); x&highBits == 0 && inRange(x, 0, 0x1f) == 0 {
+				m.printable8(x)
+				i += 8
+				continue
 			}
 		}
-		if unicode.IsLetter(r) {
-			letters++
-			f.script[scriptOf(r)]++
-			if prev == ' ' && (prev2 == '.' || prev2 == '!' || prev2 == '?') && unicode.IsUpper(r) {
-				sentBreak = true
-			}
-		} else if r >= '0' && r <= '9' {
-			digits++
-		}
-		prev2, prev = prev, 0x80
+		i = m.step(s, i)
 	}
-	f.words, f.capWords, f.lowerWords = words, capWords, lowerWords
-	f.letters, f.digits, f.nonSpace = letters, digits, nonSpace
-	f.script[scLatin] += int32(latin)
-	f.sentBreak = sentBreak
+	f := m.f
+	f.script[scLatin] += int32(m.latin)
 	f.first, _ = utf8.DecodeRuneInString(s)
 	for k := 1; k < nScripts; k++ {
 		if f.script[k] > f.script[f.main] {
@@ -298,6 +239,172 @@ func measure(s string) feats {
 	}
 	f.terminal = lastRune(s)
 	return f
+}
+
+// measurer counts a text's features as measure reads it.
+type measurer struct {
+	f           feats
+	latin       int  // ASCII letters
+	inWord      bool // the last character was not a space
+	prev, prev2 byte // the last two characters: ' ' for a space, tab or line break, 0x80 for others beyond ASCII
+}
+
+// step reads the character at i of s and returns where the next starts.
+func (m *measurer) step(s string, i int) int {
+	f := &m.f
+	c := s[i]
+	if c < utf8.RuneSelf {
+		switch {
+		case c == ' ' || c >= '\t' && c <= '\r':
+			m.inWord = false
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			f.nonSpace++
+			f.letters++
+			m.latin++
+			upper := c <= 'Z'
+			if !m.inWord {
+				m.inWord = true
+				f.words++
+				if upper {
+					f.capWords++
+				} else {
+					f.lowerWords++
+				}
+			}
+			if upper && m.prev == ' ' && (m.prev2 == '.' || m.prev2 == '!' || m.prev2 == '?') {
+				f.sentBreak = true
+			}
+		default:
+			f.nonSpace++
+			if !m.inWord {
+				m.inWord = true
+				f.words++
+			}
+			if c >= '0' && c <= '9' {
+				f.digits++
+			}
+		}
+		m.prev2, m.prev = m.prev, c
+		if c == '\t' || c == '\n' || c == '\r' {
+			m.prev = ' '
+		}
+		return i + 1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if spaceRune(r) {
+		m.inWord = false
+		m.prev2, m.prev = m.prev, ' '
+		return i + n
+	}
+	f.nonSpace++
+	if !m.inWord {
+		m.inWord = true
+		f.words++
+		if unicode.IsUpper(r) {
+			f.capWords++
+		} else if unicode.IsLower(r) {
+			f.lowerWords++
+		}
+	}
+	if unicode.IsLetter(r) {
+		f.letters++
+		f.script[scriptOf(r)]++
+		if m.prev == ' ' && (m.prev2 == '.' || m.prev2 == '!' || m.prev2 == '?') && unicode.IsUpper(r) {
+			f.sentBreak = true
+		}
+	} else if r >= '0' && r <= '9' {
+		f.digits++
+	}
+	m.prev2, m.prev = m.prev, 0x80
+	return i + n
+}
+
+// Eight bytes at a time: x holds them little-endian, a mask has the high
+// bit of each byte that has some property.
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// load64 returns the eight bytes of s at i, little-endian.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// inRange returns the mask of the bytes of x, all ASCII, in [lo, hi].
+func inRange(x uint64, lo, hi byte) uint64 {
+	return (x + (0x80-uint64(lo))*lowBits) &^ (x + (0x7f-uint64(hi))*lowBits) & highBits
+}
+
+// printable8 reads eight printable ASCII characters, x, as step would one
+// by one.
+func (m *measurer) printable8(x uint64) {
+	f := &m.f
+	space := inRange(x, ' ', ' ')
+	letter := inRange(x|0x2020202020202020, 'a', 'z')
+	upper := inRange(x, 'A', 'Z')
+	f.nonSpace += 8 - bits.OnesCount64(space)
+	n := bits.OnesCount64(letter)
+	f.letters += n
+	m.latin += n
+	if digit := inRange(x, '0', '9'); digit != 0 {
+		f.digits += bits.OnesCount64(digit)
+	}
+	// A word starts at a character that is not a space after one that is.
+	after := space<<8 | highBits>>56
+	if m.inWord {
+		after = space << 8
+	}
+	if start := after &^ space; start != 0 {
+		f.words += bits.OnesCount64(start)
+		f.capWords += bits.OnesCount64(start & upper)
+		f.lowerWords += bits.OnesCount64(start & letter &^ upper)
+	}
+	if !f.sentBreak && upper != 0 {
+		// A capital after a space after . ! or ?
+		sp := space << 8
+		if m.prev == ' ' {
+			sp |= 0x80
+		}
+		term := (inRange(x, '.', '.') | inRange(x, '!', '!') | inRange(x, '?', '?')) << 16
+		if isTerm(m.prev2) {
+			term |= 0x80
+		}
+		if isTerm(m.prev) {
+			term |= 0x8000
+		}
+		f.sentBreak = upper&sp&term != 0
+	}
+	m.inWord = space>>56 == 0
+	m.prev2, m.prev = byte(x>>48), byte(x>>56)
+}
+
+func isTerm(c byte) bool { return c == '.' || c == '!' || c == '?' }
+
+// lineSpace marks the spaces that separate words on a line.
+var lineSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
+// appendLowerASCII appends s with ASCII capitals lower-cased to buf;
+// other bytes stay as they are.
+func appendLowerASCII(buf []byte, s string) []byte {
+	n := len(buf)
+	buf = append(buf, s...)
+	b := buf[n:]
+	i := 0
+	for ; len(b)-i >= 8; i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		// Capitals among the ASCII bytes, from their low seven bits.
+		upper := inRange(x&^highBits, 'A', 'Z') &^ x
+		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return buf
 }
 
 // lower returns s with ASCII letters lower-cased (no copy when already lower).

@@ -56,7 +56,7 @@ func (m *Memory) Observe(rec *parallax.Record) {
 	if key == "" {
 		return
 	}
-	units := splitUnits(rec.Text)
+	units := splitUnits(rec.Text, nil)
 	hs := make([]uint64, 0, len(units))
 	for _, u := range units {
 		if h, ok := lineHash(key, rec.Text[u.start:u.end]); ok {

@@ -8,6 +8,9 @@ import (
 	parallax "github.com/parallax-news/parallax"
 )
 
+// paraInfo is a paragraph's bounds [lo, hi) and its segments [s0, s1).
+type paraInfo struct{ lo, hi, s0, s1 int }
+
 // cand is a quotation found in one paragraph before chains are merged.
 type cand struct {
 	kind    parallax.QuoteKind
@@ -29,19 +32,21 @@ type lastSpk struct {
 
 // run holds the per-article working state.
 type run struct {
-	e      *Extractor
-	raw    string
-	lowRaw string // raw with ASCII capitals lower-cased
-	lowBuf []byte
-	marks  []mark
-	toks   []tok
-	ends   []int
-	segs   []segment
-	used   []bool // per token of the current paragraph: consumed as content
-	out    []cand
-	last   lastSpk
-	chain  []int         // chain id of each segment of the current paragraph
-	res    parallax.Span // antecedent of a relative-pronoun speaker being attributed
+	e        *Extractor
+	raw      string
+	marks    []mark
+	paras    []paraInfo
+	resolved []resolved // finish's speakers resolved so far
+	tz       tokenizer
+	toks     []tok // the current paragraph's tokens
+	tokEnds  []int // per paragraph: where its tokens end in tz.toks
+	ends     []int
+	segs     []segment
+	used     []bool // per token of the current paragraph: consumed as content
+	out      []cand
+	last     lastSpk
+	chain    []int         // chain id of each segment of the current paragraph
+	res      parallax.Span // antecedent of a relative-pronoun speaker being attributed
 	// titleCase is set while reading a headline in Title Case.
 	titleCase bool
 }
@@ -53,7 +58,10 @@ func (r *run) isQuotation(sg segment) bool {
 	inWord := false
 	s := r.raw[sg.in:sg.out]
 	for i := 0; i < len(s); {
-		c, w := utf8.DecodeRuneInString(s[i:])
+		c, w := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, w = utf8.DecodeRuneInString(s[i:])
+		}
 		i += w
 		if isWordRune(c) {
 			if !inWord {
@@ -89,7 +97,7 @@ func (r *run) isQuoteTok(i int) bool {
 	return i >= 0 && i < len(r.toks) && r.toks[i].kind == tQuote
 }
 
-func isAdverb(t tok) bool {
+func isAdverb(t *tok) bool {
 	if t.kind != tWord || t.cap {
 		return false
 	}
@@ -100,7 +108,7 @@ func isAdverb(t tok) bool {
 // npBack scans a speaker noun phrase ending at token j (inclusive),
 // not before a; it returns the first token or -1.
 func (r *run) npBack(a, j int) int {
-	t := r.toks[j]
+	t := &r.toks[j]
 	if t.kind != tWord || ((t.f&fStop != 0) && !(t.f&fPron != 0)) {
 		return -1
 	}
@@ -116,7 +124,7 @@ func (r *run) npBack(a, j int) int {
 	}
 	i := j
 	for n := 0; i-1 >= a && n < 8; n++ {
-		p := r.toks[i-1]
+		p := &r.toks[i-1]
 		if p.kind != tWord {
 			break
 		}
@@ -150,7 +158,7 @@ func (r *run) npFwd(i, b int) int {
 	}
 	j := i
 	for n := 0; j < b && n < 10; n++ {
-		t := r.toks[j]
+		t := &r.toks[j]
 		if t.kind != tWord {
 			break
 		}
@@ -189,24 +197,24 @@ func (r *run) span(i, j int) parallax.Span { // tokens [i, j)
 // within the sentence ending at b.
 func (r *run) clauseEnd(i, b int) int {
 	for k := i; k < b; k++ {
-		t := r.toks[k]
+		t := &r.toks[k]
 		if t.kind == tPunct && (t.low == ";" || t.low == "(") {
 			return k
 		}
 		// "… and demanded a summit": a second cue verb takes its own content.
 		if t.kind == tWord && (t.low == "and" || t.low == "but") && k > i+1 && k+1 < b {
 			x := k + 1
-			for x < b && isAdverb(r.toks[x]) {
+			for x < b && isAdverb(&r.toks[x]) {
 				x++
 			}
-			if n := r.toks[x]; x < b && n.kind == tWord && !n.cap {
+			if n := &r.toks[x]; x < b && n.kind == tWord && !n.cap {
 				if c, ok := n.cueInfo(); ok && !c.part && !c.noun && c.lemma != n.low {
 					return k
 				}
 			}
 		}
 		if t.kind == tPunct && (t.low == "," || t.low == "—" || t.low == "–") && k+1 < b {
-			n := r.toks[k+1]
+			n := &r.toks[k+1]
 			if c, ok := n.cueInfo(); ok && n.kind == tWord && c.part {
 				return k
 			}
@@ -216,7 +224,7 @@ func (r *run) clauseEnd(i, b int) int {
 			// ", Putin said." / ", he added" closing the sentence
 			if e := r.npFwd(k+1, b); e > 0 && e < b {
 				x := e
-				for x < b && isAdverb(r.toks[x]) {
+				for x < b && isAdverb(&r.toks[x]) {
 					x++
 				}
 				if c, ok := r.toks[x].cueInfo(); ok && x < b && r.toks[x].kind == tWord && !c.part && c.class&cueSpeech != 0 && r.trailsOff(x+1, b) {
@@ -234,7 +242,7 @@ func (r *run) trailsOff(i, b int) bool {
 	if i >= b {
 		return true
 	}
-	t := r.toks[i]
+	t := &r.toks[i]
 	if t.kind == tPunct {
 		return t.low == "." || t.low == "," || t.low == "!" || t.low == "?" || t.low == ";" || t.low == ")" || t.low == "("
 	}
@@ -398,7 +406,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		}
 	}
 	for k := a; k < b; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if t.kind != tWord {
 			continue
 		}
@@ -446,7 +454,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			continue // "States", "Post"; but "Sanders Says He Will Run"
 		}
 		if k > a {
-			prev := toks[k-1]
+			prev := &toks[k-1]
 			if prev.kind == tWord && ((prev.f&fDet != 0) || (prev.f&fBe != 0 && !ci.part) || prev.low == "to" || prev.low == "'s") {
 				continue
 			}
@@ -478,7 +486,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 
 		// Speaker before the cue, past adverbs and auxiliaries.
 		L := k - 1
-		for L >= a && isAdverb(toks[L]) {
+		for L >= a && isAdverb(&toks[L]) {
 			L--
 		}
 		var spk parallax.Span
@@ -513,7 +521,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			e := r.npFwd(cueEnd, b)
 			if e > 0 {
 				// "said Putin", "said the senator", "said he" — not "says there’s".
-				if f := toks[cueEnd]; !f.cap && f.f&fDet == 0 && (f.f&fPron == 0 || f.low == "it") {
+				if f := &toks[cueEnd]; !f.cap && f.f&fDet == 0 && (f.f&fPron == 0 || f.low == "it") {
 					e = -1
 				}
 			}
@@ -707,7 +715,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 // allCaps reports whether the words of tokens [i,j) are all capitals.
 func (r *run) allCaps(i, j int) bool {
 	for k := i; k < j; k++ {
-		t := r.toks[k]
+		t := &r.toks[k]
 		if t.kind != tWord {
 			continue
 		}
@@ -766,13 +774,13 @@ func (r *run) speakerLike(sp parallax.Span) bool {
 // follows something that can be its subject.
 func (r *run) verbSlot(a, k int) bool {
 	L := k - 1
-	for L >= a && isAdverb(r.toks[L]) {
+	for L >= a && isAdverb(&r.toks[L]) {
 		L--
 	}
 	if L < a {
 		return false
 	}
-	p := r.toks[L]
+	p := &r.toks[L]
 	if p.kind == tQuote {
 		return true
 	}
@@ -784,7 +792,7 @@ func (r *run) verbSlot(a, k int) bool {
 	}
 	if !p.cap && !(p.f&fPron != 0) && L == k-1 {
 		// "a video call": a singular determiner cannot take a base form.
-		if c := r.toks[k]; c.lemma() == c.low && L-1 >= a && (r.toks[L-1].low == "a" || r.toks[L-1].low == "an" || r.toks[L-1].low == "this" || r.toks[L-1].low == "every" || r.toks[L-1].low == "each") {
+		if c := &r.toks[k]; c.lemma() == c.low && L-1 >= a && (r.toks[L-1].low == "a" || r.toks[L-1].low == "an" || r.toks[L-1].low == "this" || r.toks[L-1].low == "every" || r.toks[L-1].low == "each") {
 			return false
 		}
 	}
@@ -793,7 +801,7 @@ func (r *run) verbSlot(a, k int) bool {
 
 // introWord reports whether a sentence-initial word opens an adverbial
 // rather than the subject.
-func (r *run) introWord(t tok) bool {
+func (r *run) introWord(t *tok) bool {
 	if t.f&(fTrail|fStop|fAux) != 0 && t.f&fPron == 0 && t.f&fDet == 0 {
 		return true
 	}
@@ -820,7 +828,7 @@ func (r *run) subject(a, k int) parallax.Span {
 	}
 	// An introductory phrase closed by a comma: "Throughout the 2000s,",
 	// "Instead,", "Speaking on Monday,".
-	if i < k && r.toks[i].kind == tWord && r.introWord(r.toks[i]) {
+	if i < k && r.toks[i].kind == tWord && r.introWord(&r.toks[i]) {
 		x := i
 		for x < k && x < i+15 && !r.punct(x, ",") {
 			x++
@@ -857,19 +865,19 @@ const weakConf = 0.4
 // a prepositional one ("in a statement released …"), or after a bare
 // lower-case word that cannot be a subject ("resume talks").
 func (r *run) nominalCue(a, k int, ci cueInfo) bool {
-	t := r.toks[k]
+	t := &r.toks[k]
 	ed := strings.HasSuffix(t.low, "ed")
 	if !ci.noun && !ed {
 		return false
 	}
 	L := k - 1
-	for L >= a && isAdverb(r.toks[L]) {
+	for L >= a && isAdverb(&r.toks[L]) {
 		L--
 	}
 	if L < a || r.toks[L].kind != tWord {
 		return false
 	}
-	p := r.toks[L]
+	p := &r.toks[L]
 	if p.f&fPrep != 0 && p.f&fPron == 0 {
 		// "in favor of", "in support of" name a stance, which PolNeAR
 		// counts as an attribution.
@@ -905,7 +913,7 @@ func (r *run) contentStart(i, b int, ci cueInfo) (start int, weak bool) {
 	if i >= b {
 		return -1, false
 	}
-	t := r.toks[i]
+	t := &r.toks[i]
 	if t.kind != tWord {
 		return i, false
 	}
@@ -933,7 +941,7 @@ func (r *run) contentStart(i, b int, ci cueInfo) (start int, weak bool) {
 		return -1, false
 	}
 	for x := i + 1; x < b && x < i+25; x++ {
-		tk := r.toks[x]
+		tk := &r.toks[x]
 		if tk.kind == tQuote || (tk.kind == tPunct && (tk.low == "," || tk.low == ";" || tk.low == ":" || tk.low == "(")) {
 			break
 		}
@@ -946,7 +954,7 @@ func (r *run) contentStart(i, b int, ci cueInfo) (start int, weak bool) {
 		// A determiner right after a noun opens the verb's object or
 		// clause ("rejected from the start the alleged breach", "said in
 		// March the plan would …"): the content starts there.
-		if p := r.toks[x-1]; tk.f&fDet != 0 && p.kind == tWord && p.f&(fDet|fPrep|fStop) == 0 {
+		if p := &r.toks[x-1]; tk.f&fDet != 0 && p.kind == tWord && p.f&(fDet|fPrep|fStop) == 0 {
 			return x, false
 		}
 	}
@@ -956,7 +964,7 @@ func (r *run) contentStart(i, b int, ci cueInfo) (start int, weak bool) {
 		if r.toks[x].kind == tWord {
 			words++
 		}
-		if r.verbish(r.toks[x]) {
+		if r.verbish(&r.toks[x]) {
 			verb = true
 		}
 	}
@@ -973,7 +981,7 @@ func (r *run) infinitive(i, b int) bool {
 	if i >= b {
 		return false
 	}
-	t := r.toks[i]
+	t := &r.toks[i]
 	if t.kind != tWord || t.cap || t.f&(fDet|fPron|fPrep) != 0 {
 		return false
 	}
@@ -991,7 +999,7 @@ func (r *run) infinitive(i, b int) bool {
 // content ("expects it to reach …", "wants him to run").
 func (r *run) infinitiveNear(i, b int) bool {
 	for x := i + 1; x < b && x < i+5; x++ {
-		t := r.toks[x]
+		t := &r.toks[x]
 		if t.kind != tWord || t.low == "that" {
 			return false
 		}
@@ -1004,7 +1012,7 @@ func (r *run) infinitiveNear(i, b int) bool {
 
 // verbish reports a token that marks a clause: a form of be, have or a
 // modal, a past form, a cue verb or a quotation.
-func (r *run) verbish(t tok) bool {
+func (r *run) verbish(t *tok) bool {
 	if t.kind == tQuote {
 		return true
 	}
@@ -1028,7 +1036,7 @@ func (r *run) timePP(i, b int) int {
 		return i
 	}
 	for x := i + 1; x < b && x <= i+3; x++ {
-		t := r.toks[x]
+		t := &r.toks[x]
 		if t.kind != tWord {
 			return i
 		}
@@ -1048,7 +1056,7 @@ func (r *run) capsRun(i, j int) bool {
 		return false
 	}
 	for k := i; k < j; k++ {
-		if t := r.toks[k]; t.kind != tWord || !t.cap {
+		if t := &r.toks[k]; t.kind != tWord || !t.cap {
 			return false
 		}
 	}

@@ -297,43 +297,62 @@ type wordInfo struct {
 var cueTab []cueInfo
 
 // lexicon maps every word of the closed-class sets and cue forms to its
-// flags and cue, so a token needs a single map lookup.
+// flags and cue, so a token needs a single lookup in lexTab.
 var lexicon = buildLexicon()
 
-// lexFilter is a one-hash Bloom filter over the lexicon (64 Ki bits):
-// most words that are not in it skip the map lookup.
-var lexFilter = buildFilter()
+var lexTab = newLexTable(lexicon)
 
-func filterKey(w string) uint32 {
+// lexTable is an open-addressing table over the lexicon, hashed on a
+// word's length and outer bytes: a lookup mostly reads one slot and
+// compares at most one key.
+type lexTable struct {
+	mask  uint32
+	slots []uint16 // index into keys and infos plus one; 0 when free
+	keys  []string
+	infos []wordInfo
+}
+
+func newLexTable(lex map[string]wordInfo) *lexTable {
+	size := 64
+	for size < 4*len(lex) {
+		size <<= 1
+	}
+	t := &lexTable{mask: uint32(size - 1), slots: make([]uint16, size)}
+	for w, wi := range lex {
+		i := lexHash(w) & t.mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.keys = append(t.keys, w)
+		t.infos = append(t.infos, wi)
+		t.slots[i] = uint16(len(t.keys))
+	}
+	return t
+}
+
+// lexHash hashes a non-empty word on its length and first and last two bytes.
+func lexHash(w string) uint32 {
 	n := len(w)
 	h := uint32(n)*0x9E3779B1 ^ uint32(w[0])*0x85EBCA6B ^ uint32(w[n-1])*0xC2B2AE35
 	if n > 1 {
 		h ^= uint32(w[1]) * 0x27D4EB2F
 		h ^= uint32(w[n-2]) * 0x165667B1
 	}
-	h ^= h >> 15
-	return h & 0xFFFF
+	return h ^ h>>15
 }
 
-func buildFilter() []uint64 {
-	f := make([]uint64, 1<<16/64)
-	for w := range lexicon {
-		k := filterKey(w)
-		f[k>>6] |= 1 << (k & 63)
+// lookup returns the lexicon entry of a lower-cased word (cue -1 when it
+// has none) and, when a period follows the word, whether the period
+// belongs to it: a title (Mr.) or a dotted abbreviation (U.S.).
+func lookup(w string, period bool) (wordInfo, bool) {
+	abbr := period && (titleAbbr[w] || strings.IndexByte(w, '.') > 0)
+	t := lexTab
+	for i := lexHash(w) & t.mask; t.slots[i] != 0; i = (i + 1) & t.mask {
+		if k := t.slots[i] - 1; t.keys[k] == w {
+			return t.infos[k], abbr
+		}
 	}
-	return f
-}
-
-// lookup returns the lexicon entry of a lower-cased word.
-func lookup(w string) (wordInfo, bool) {
-	if k := filterKey(w); lexFilter[k>>6]&(1<<(k&63)) == 0 {
-		return wordInfo{cue: -1}, false
-	}
-	wi, ok := lexicon[w]
-	if !ok {
-		wi.cue = -1
-	}
-	return wi, ok
+	return wordInfo{cue: -1}, abbr
 }
 
 func buildLexicon() map[string]wordInfo {

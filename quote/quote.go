@@ -68,13 +68,11 @@ func (e *Extractor) extract(raw string, paras []parallax.Span, resolve func(para
 	r := e.pool.Get().(*run)
 	defer e.pool.Put(r)
 	r.raw = raw
-	r.lowBuf, r.lowRaw = lowerASCII(r.lowBuf, raw)
 	r.out = r.out[:0]
 	r.last = lastSpk{}
 
 	// Pass 1: quotation segments per paragraph and multi-paragraph chains.
-	type pinfo struct{ lo, hi, s0, s1 int }
-	pi := make([]pinfo, 0, len(paras))
+	pi := r.paras[:0]
 	allSegs := r.segs[:0]
 	for _, p := range paras {
 		lo, hi := max(p.Start, 0), min(p.End, len(raw))
@@ -83,8 +81,9 @@ func (e *Extractor) extract(raw string, paras []parallax.Span, resolve func(para
 		}
 		s0 := len(allSegs)
 		allSegs, r.marks = scanMarks(allSegs, r.marks, raw, lo, hi)
-		pi = append(pi, pinfo{lo, hi, s0, len(allSegs)})
+		pi = append(pi, paraInfo{lo, hi, s0, len(allSegs)})
 	}
+	r.paras = pi
 	r.segs = allSegs
 	chain := make([]int, len(allSegs))
 	for i := range chain {
@@ -111,12 +110,24 @@ func (e *Extractor) extract(raw string, paras []parallax.Span, resolve func(para
 		chain[n.s0] = chain[last]
 	}
 
-	// Pass 2: attribution paragraph by paragraph.
+	// Pass 2: tokens of every paragraph.
+	tz := &r.tz
+	tz.reset()
+	ends := r.tokEnds[:0]
+	for _, info := range pi {
+		tz.paragraph(raw, info.lo, info.hi, allSegs[info.s0:info.s1])
+		ends = append(ends, len(tz.toks))
+	}
+	tz.setLows()
+	r.tokEnds = ends
+
+	// Pass 3: attribution paragraph by paragraph.
+	from := 0
 	for p, info := range pi {
-		segs := allSegs[info.s0:info.s1]
-		r.segs = segs
+		r.segs = allSegs[info.s0:info.s1]
 		r.chain = chain[info.s0:info.s1]
-		r.toks = tokenize(r.toks[:0], raw, r.lowRaw, info.lo, info.hi, segs)
+		r.toks = tz.toks[from:ends[p]]
+		from = ends[p]
 		r.paragraph(p)
 	}
 	r.segs = allSegs[:0]
@@ -140,7 +151,7 @@ func (r *run) finish(resolve func(parallax.Span) int, ents []parallax.Entity) []
 	qs := make([]parallax.Quote, 0, len(c))
 	lastPerson := -1  // entity of the latest speaker resolved to a person
 	lastPersonAt := 0 // where that speaker was named
-	var cache []resolved
+	cache := r.resolved[:0]
 	for i := 0; i < len(c); i++ {
 		x := c[i]
 		q := parallax.Quote{Kind: x.kind, Span: x.span, Text: r.raw[x.span.Start:x.span.End], Confidence: x.conf}
@@ -230,6 +241,7 @@ func (r *run) finish(resolve func(parallax.Span) int, ents []parallax.Entity) []
 			qs = append(qs, q)
 		}
 	}
+	r.resolved = cache
 	return qs
 }
 

@@ -38,118 +38,251 @@ func (t tok) lemma() string {
 }
 
 func isWordRune(r rune) bool {
-	if r < 0x80 {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	if uint32(r) < utf8.RuneSelf {
+		return asciiClass[r] == aWord || asciiClass[r] == aUpper
 	}
+	return wordRuneBeyondASCII(r)
+}
+
+func wordRuneBeyondASCII(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-// tokenize appends the tokens of raw[lo:hi] to dst; segs are the
-// paragraph's quotation segments ordered by opening mark. lowRaw is raw
-// with ASCII letters lower-cased (same length), so that lower-cased words
-// are slices of it rather than new strings.
-func tokenize(dst []tok, raw, lowRaw string, lo, hi int, segs []segment) []tok {
+// tokenizer tokenizes the paragraphs of one article.
+type tokenizer struct {
+	toks []tok
+	// The lower-cased forms of words with capitals, end to end, and
+	// where each goes; setLows makes them one string.
+	lows []byte
+	fix  []lowered
+}
+
+// lowered is the lower-cased form of token tok: lows[start:end].
+type lowered struct{ tok, start, end int }
+
+func (t *tokenizer) reset() {
+	t.toks, t.lows, t.fix = t.toks[:0], t.lows[:0], t.fix[:0]
+}
+
+// setLows fills in the lower-cased form of the words with capitals.
+func (t *tokenizer) setLows() {
+	if len(t.fix) == 0 {
+		return
+	}
+	lows := string(t.lows)
+	for _, x := range t.fix {
+		t.toks[x.tok].low = lows[x.start:x.end]
+	}
+}
+
+// ASCII classes: white space, punctuation, capitals, and lower-case
+// letters and digits (aWord).
+const (
+	aWord = iota
+	aSpace
+	aPunct
+	aUpper
+)
+
+var asciiClass = func() (t [128]uint8) {
+	for c := range t {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = aUpper
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			t[c] = aWord
+		case unicode.IsSpace(rune(c)):
+			t[c] = aSpace
+		default:
+			t[c] = aPunct
+		}
+	}
+	return
+}()
+
+// wordByte marks the ASCII lower-case letters and digits, which continue
+// a word whatever comes next.
+var wordByte = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	return
+}()
+
+// endsWord marks the ASCII bytes that end a word whatever follows: not
+// letters or digits, nor joiners ('.', '\”, '-', '&').
+var endsWord = func() (t [256]bool) {
+	for c := range 128 {
+		t[c] = asciiClass[c] == aSpace || asciiClass[c] == aPunct && !strings.ContainsRune(".'-&", rune(c))
+	}
+	return
+}()
+
+// paragraph appends the tokens of all[lo:hi]; segs are the paragraph's
+// quotation segments ordered by opening mark. Words with capitals have
+// their lower-cased form (low) once setLows has run.
+func (t *tokenizer) paragraph(all string, lo, hi int, segs []segment) {
+	raw := all[:hi]
 	si := 0
-	for i := lo; i < hi; {
-		for si < len(segs) && segs[si].open < i {
-			si++
-		}
-		if si < len(segs) && segs[si].open == i {
-			sg := segs[si]
-			end := hi
-			if sg.close >= 0 {
-				_, _, w := markAt(raw, sg.close)
-				end = sg.close + w
-			}
-			dst = append(dst, tok{s: i, e: end, kind: tQuote, seg: si, cue: -1})
-			i = end
-			si++
-			continue
-		}
+	next := hi // where segs[si] opens
+	if len(segs) > 0 {
+		next = segs[0].open
+	}
+	for i := lo; i < len(raw); {
 		c := raw[i]
-		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+		if c == ' ' {
 			i++
 			continue
 		}
-		r, w := rune(c), 1
-		if c >= 0x80 {
-			r, w = utf8.DecodeRuneInString(raw[i:hi])
-		}
-		if unicode.IsSpace(r) {
-			i += w
-			continue
-		}
-		if !isWordRune(r) {
-			dst = append(dst, tok{s: i, e: i + w, kind: tPunct, low: raw[i : i+w], cue: -1})
-			i += w
-			continue
-		}
-		j := i + w
-		upper := unicode.IsUpper(r)
-		anyUpper := upper
-		for j < hi {
-			c := raw[j]
-			if c < 0x80 {
-				if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
-					j++
-					continue
-				}
-				if c >= 'A' && c <= 'Z' {
-					anyUpper = true
-					j++
-					continue
-				}
-				// internal joiners: U.S, don't, well-known, AT&T
-				if (c == '.' || c == '\'' || c == '-' || c == '&') && j+1 < hi {
-					nr, _ := utf8.DecodeRuneInString(raw[j+1 : hi])
-					// A period joins only initials ("U.S", "H.W"), not
-					// sentences glued without a space ("reply.Mr").
-					if isWordRune(nr) && !(c == '.' && (unicode.IsLower(nr) || !initial(raw, i, j))) {
-						j++
-						continue
-					}
-				}
-				break
+		if i >= next {
+			for si < len(segs) && segs[si].open < i {
+				si++
 			}
-			r2, w2 := utf8.DecodeRuneInString(raw[j:hi])
-			if isWordRune(r2) {
-				if unicode.IsUpper(r2) {
-					anyUpper = true
+			next = hi
+			if si < len(segs) {
+				next = segs[si].open
+			}
+			if next == i {
+				i = t.quotation(all, hi, i, si, segs[si])
+				si++
+				next = hi
+				if si < len(segs) {
+					next = segs[si].open
 				}
-				j += w2
 				continue
 			}
-			if r2 == '’' && j+w2 < hi {
-				nr, _ := utf8.DecodeRuneInString(raw[j+w2 : hi])
-				if unicode.IsLetter(nr) {
-					j += w2
+		}
+		if c >= utf8.RuneSelf {
+			i = t.beyondASCII(raw, i)
+			continue
+		}
+		switch cl := asciiClass[c]; cl {
+		case aSpace:
+			i++
+		case aPunct:
+			t.toks = append(t.toks, tok{s: i, e: i + 1, kind: tPunct, low: raw[i : i+1], cue: -1})
+			i++
+		default:
+			i = t.word(raw, i, 1, cl == aUpper)
+		}
+	}
+}
+
+// quotation appends the token of segment si, sg, opening at i, and
+// returns where it ends: its closing mark, else the paragraph's end hi.
+func (t *tokenizer) quotation(all string, hi, i, si int, sg segment) int {
+	end := hi
+	if sg.close >= 0 {
+		_, _, w := markAt(all, sg.close)
+		end = sg.close + w
+	}
+	t.toks = append(t.toks, tok{s: i, e: end, kind: tQuote, seg: si, cue: -1})
+	return end
+}
+
+// beyondASCII reads the token of raw starting with the rune at i, beyond
+// ASCII, and returns where the next starts.
+func (t *tokenizer) beyondASCII(raw string, i int) int {
+	r, w := utf8.DecodeRuneInString(raw[i:])
+	if unicode.IsSpace(r) {
+		return i + w
+	}
+	if !isWordRune(r) {
+		t.toks = append(t.toks, tok{s: i, e: i + w, kind: tPunct, low: raw[i : i+w], cue: -1})
+		return i + w
+	}
+	return t.word(raw, i, w, unicode.IsUpper(r))
+}
+
+// word appends the word starting at i of raw, its first rune w bytes
+// wide and a capital when upper, and returns where it ends.
+func (t *tokenizer) word(raw string, i, w int, upper bool) int {
+	j, anyUpper := i+w, upper
+	for j < len(raw) && wordByte[raw[j]] {
+		j++
+	}
+	if j < len(raw) && !endsWord[raw[j]] {
+		var more bool
+		j, more = wordEnd(raw, i, j)
+		anyUpper = anyUpper || more
+	}
+	low := raw[i:j]
+	period := j < len(raw) && raw[j] == '.'
+	var wi wordInfo
+	var abbr bool
+	if anyUpper {
+		start := len(t.lows)
+		t.lows = appendLowerASCII(t.lows, low)
+		t.fix = append(t.fix, lowered{tok: len(t.toks), start: start, end: len(t.lows)})
+		low = "" // set by setLows
+		wi, abbr = lookup(string(t.lows[start:]), period)
+	} else {
+		wi, abbr = lookup(low, period)
+	}
+	// A trailing period belongs to abbreviations: Mr., U.S., single initials.
+	if period && (abbr || j-i == 1 && upper) {
+		j++
+	}
+	t.toks = append(t.toks, tok{s: i, e: j, kind: tWord, low: low, cap: upper, f: wi.f, cue: wi.cue})
+	return j
+}
+
+// wordEnd returns where the word starting at i, its first rune ending at
+// j, ends in raw, and whether it has capitals after the first rune.
+func wordEnd(raw string, i, j int) (int, bool) {
+	anyUpper := false
+	for j < len(raw) {
+		c := raw[j]
+		if wordByte[c] {
+			j++
+			continue
+		}
+		if c < 0x80 {
+			if c >= 'A' && c <= 'Z' {
+				anyUpper = true
+				j++
+				continue
+			}
+			// internal joiners: U.S, don't, well-known, AT&T
+			if (c == '.' || c == '\'' || c == '-' || c == '&') && j+1 < len(raw) {
+				nr, _ := utf8.DecodeRuneInString(raw[j+1:])
+				// A period joins only initials ("U.S", "H.W"), not
+				// sentences glued without a space ("reply.Mr").
+				if isWordRune(nr) && !(c == '.' && (unicode.IsLower(nr) || !initial(raw, i, j))) {
+					j++
 					continue
 				}
 			}
 			break
 		}
-		low := raw[i:j]
-		if anyUpper {
-			low = lowRaw[i:j]
+		r2, w2 := utf8.DecodeRuneInString(raw[j:])
+		if isWordRune(r2) {
+			if unicode.IsUpper(r2) {
+				anyUpper = true
+			}
+			j += w2
+			continue
 		}
-		// A trailing period belongs to abbreviations: Mr., U.S., single initials.
-		if j < hi && raw[j] == '.' {
-			if titleAbbr[low] || (j-i == 1 && upper) || strings.IndexByte(low, '.') > 0 {
-				j++
+		if r2 == '’' && j+w2 < len(raw) {
+			nr, _ := utf8.DecodeRuneInString(raw[j+w2:])
+			if unicode.IsLetter(nr) {
+				j += w2
+				continue
 			}
 		}
-		wi, _ := lookup(low)
-		dst = append(dst, tok{s: i, e: j, kind: tWord, low: low, cap: upper, f: wi.f, cue: wi.cue})
-		i = j
+		break
 	}
-	return dst
+	return j, anyUpper
 }
 
 // sentenceEnds returns, for tokens toks, the indices where sentences end
 // (exclusive), appended to dst.
 func sentenceEnds(dst []int, toks []tok) []int {
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.kind != tPunct {
 			continue
 		}
@@ -164,7 +297,7 @@ func sentenceEnds(dst []int, toks []tok) []int {
 		if j >= len(toks) {
 			break
 		}
-		n := toks[j]
+		n := &toks[j]
 		if n.cap || n.kind == tQuote || (n.kind == tWord && n.low[0] >= '0' && n.low[0] <= '9') {
 			dst = append(dst, j)
 			i = j - 1
@@ -182,14 +315,15 @@ func initial(raw string, i, j int) bool {
 	return j-k == 1
 }
 
-// lowerASCII returns s with ASCII capitals lower-cased; other bytes stay,
-// so offsets are unchanged.
-func lowerASCII(buf []byte, s string) ([]byte, string) {
-	buf = append(buf[:0], s...)
-	for i, c := range buf {
-		if c >= 'A' && c <= 'Z' {
-			buf[i] = c + 32
+// appendLowerASCII appends s with ASCII capitals lower-cased to buf;
+// other bytes stay, so the length is unchanged.
+func appendLowerASCII(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
+		buf = append(buf, c)
 	}
-	return buf, string(buf)
+	return buf
 }

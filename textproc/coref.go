@@ -1,6 +1,7 @@
 package textproc
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -15,8 +16,20 @@ type mentionRef struct {
 	tok  int // first token
 	sent int
 	subj bool
-	kind parallax.MentionKind
+	kind mentionKind
 }
+
+// mentionKind indexes mentionKinds; unlike parallax.MentionKind it holds
+// no pointer, so the garbage collector need not scan mentions.
+type mentionKind uint8
+
+const (
+	kindName mentionKind = iota
+	kindNominal
+	kindPronoun
+)
+
+var mentionKinds = [...]parallax.MentionKind{kindName: parallax.MentionName, kindNominal: parallax.MentionNominal, kindPronoun: parallax.MentionPronoun}
 
 // nominal describes "the (former) Russian leader"-like words.
 type nominal struct {
@@ -32,101 +45,105 @@ type nominal struct {
 // quotations, in text order, to the entities mentioned before them.
 func (f *finder) corefer() {
 	d := f.d
-	d.ments = make([]mentionRef, 0, len(f.cands)+16)
+	names := f.nameRefs[:0]
 	for _, c := range f.cands {
 		if c.group < 0 {
 			continue
 		}
-		d.ments = append(d.ments, mentionRef{span: c.span, e: c.group, tok: c.a, sent: c.sent, subj: c.subj, kind: parallax.MentionName})
+		names = append(names, mentionRef{span: c.span, e: c.group, tok: c.a, sent: c.sent, subj: c.subj, kind: kindName})
 	}
-	slices.SortStableFunc(d.ments, func(a, b mentionRef) int { return a.span.Start - b.span.Start })
+	slices.SortStableFunc(names, func(a, b mentionRef) int { return a.span.Start - b.span.Start })
+	// While links are made, the mentions so far are the names.
+	d.ments = names
+	extra := f.link(names)
+	d.ments = make([]mentionRef, 0, len(names)+len(extra))
+	a, b := 0, 0
+	for a < len(names) || b < len(extra) {
+		if b == len(extra) || a < len(names) && names[a].span.Start < extra[b].span.Start {
+			d.ments = append(d.ments, names[a])
+			a++
+		} else {
+			d.ments = append(d.ments, extra[b])
+			b++
+		}
+	}
+	f.nameRefs, f.extraRefs = names, extra
+}
+
+// link returns the nominal and pronoun mentions linked to entities, in
+// text order; names are the name mentions.
+func (f *finder) link(names []mentionRef) []mentionRef {
+	d := f.d
+	extra := f.extraRefs[:0]
 	if len(d.Entities) == 0 {
-		return
+		return extra
 	}
 	d.narr = make([]int32, len(d.Sentences))
 	n := int32(0)
-	for si, s := range d.Sentences {
+	for si, narr := range f.narrated {
 		d.narr[si] = n
-		for i := s.First; i < s.Last; i++ {
-			if d.Tokens[i].Kind == Word && !f.inQuote[i] {
-				n++ // a sentence with narration: quoted sentences do not distance a pronoun from its antecedent
-				break
-			}
+		if narr {
+			n++ // a sentence with narration: quoted sentences do not distance a pronoun from its antecedent
 		}
 	}
 	// Walk the text once, keeping each entity's salience up to date.
-	names := d.ments
-	st := make([]salience, len(d.Entities))
-	for e := range st {
-		st[e] = salience{lastTok: -1, lastSent: -1}
+	st := f.sal[:0]
+	for range d.Entities {
+		st = append(st, salience{lastTok: -1, lastSent: -1})
 	}
-	var extra []mentionRef
+	f.sal = st
 	ni := 0
 	apply := func(r mentionRef) {
 		x := &st[r.e]
 		x.lastTok, x.lastSent, x.lastSubj = r.tok, r.sent, r.subj
 		x.count++
 	}
-	for si, s := range d.Sentences {
-		for i := s.First; i < s.Last; i++ {
-			for ni < len(names) && names[ni].tok < i {
-				apply(names[ni])
-				ni++
-			}
-			t := d.Tokens[i]
-			if t.Kind != Word || f.inQuote[i] {
+	next := 0 // the words before it are read
+	for _, ts := range f.links {
+		i, si := ts.tok, ts.sent
+		if i < next {
+			continue
+		}
+		for ni < len(names) && names[ni].tok < i {
+			apply(names[ni])
+			ni++
+		}
+		s := &d.Sentences[si]
+		t := &d.Tokens[i]
+		if d.has(i, lxPersPron) {
+			if d.covered(t.Span) {
 				continue
 			}
-			if d.has(i, lxPersPron) {
-				if d.covered(t.Span) {
-					continue
+			g, _ := inStrMap(personPronouns, d.TokenText(i))
+			e := f.cataphor(i, si, g)
+			if e < 0 {
+				e = d.resolvePronoun(st, i, si, g, false)
+			}
+			if e >= 0 {
+				subj := isStartish(d, s.First, i) || i+1 < s.Last && d.has(i+1, lxSpeech)
+				r := mentionRef{span: t.Span, e: e, tok: i, sent: si, subj: subj, kind: kindPronoun}
+				extra = append(extra, r)
+				apply(r)
+				if d.info[e].gender == 0 {
+					d.info[e].gender = g
 				}
-				g, _ := inStrMap(personPronouns, d.TokenText(i))
-				e := f.cataphor(i, si, g)
-				if e < 0 {
-					e = d.resolvePronoun(st, i, si, g, false)
-				}
-				if e >= 0 {
-					subj := isStartish(d, s.First, i) || i+1 < s.Last && d.has(i+1, lxSpeech)
-					r := mentionRef{span: t.Span, e: e, tok: i, sent: si, subj: subj, kind: parallax.MentionPronoun}
+			}
+			continue
+		}
+		// An honorific or "the".
+		if n, ok := d.nominalAt(i, s.Last); ok {
+			if !d.covered(n.span) {
+				if e := d.resolveNominal(st, n, si); e >= 0 {
+					subj := isStartish(d, s.First, i) || n.end < s.Last && d.has(n.end, lxSpeech)
+					r := mentionRef{span: n.span, e: e, tok: i, sent: si, subj: subj, kind: kindNominal}
 					extra = append(extra, r)
 					apply(r)
-					if d.info[e].gender == 0 {
-						d.info[e].gender = g
-					}
 				}
-				continue
 			}
-			if !d.has(i, lxHonorific) && !(t.Span.Len() == 3 && strings.EqualFold(d.Raw[t.Span.Start:t.Span.End], "the")) {
-				continue
-			}
-			if n, ok := d.nominalAt(i, s.Last); ok {
-				if !d.covered(n.span) {
-					if e := d.resolveNominal(st, n, si); e >= 0 {
-						subj := isStartish(d, s.First, i) || n.end < s.Last && d.has(n.end, lxSpeech)
-						r := mentionRef{span: n.span, e: e, tok: i, sent: si, subj: subj, kind: parallax.MentionNominal}
-						extra = append(extra, r)
-						apply(r)
-					}
-				}
-				i = n.end - 1
-			}
+			next = n.end
 		}
 	}
-	if len(extra) > 0 {
-		all := make([]mentionRef, 0, len(names)+len(extra))
-		a, b := 0, 0
-		for a < len(names) || b < len(extra) {
-			if b == len(extra) || a < len(names) && names[a].span.Start < extra[b].span.Start {
-				all = append(all, names[a])
-				a++
-			} else {
-				all = append(all, extra[b])
-				b++
-			}
-		}
-		d.ments = all
-	}
+	return extra
 }
 
 // cataphor links a pronoun in an opening clause to the subject of the
@@ -153,7 +170,7 @@ func (f *finder) cataphor(i, si int, g int8) int {
 		return -1
 	}
 	for _, r := range d.ments {
-		if r.sent != si || r.tok <= comma || r.kind != parallax.MentionName {
+		if r.sent != si || r.tok <= comma || r.kind != kindName {
 			continue
 		}
 		if r.sent > si {
@@ -181,7 +198,11 @@ func (d *Doc) covered(sp parallax.Span) bool {
 func (f *finder) finish() {
 	d := f.d
 	// One backing array, cut into each entity's share.
-	count := make([]int, len(d.Entities))
+	count := f.count[:0]
+	for range d.Entities {
+		count = append(count, 0)
+	}
+	f.count = count
 	for _, r := range d.ments {
 		count[r.e]++
 	}
@@ -195,7 +216,7 @@ func (f *finder) finish() {
 		r := &d.ments[i]
 		e := &d.Entities[r.e]
 		r.k = len(e.Mentions)
-		e.Mentions = append(e.Mentions, parallax.Mention{Span: r.span, Text: d.Raw[r.span.Start:r.span.End], Kind: r.kind})
+		e.Mentions = append(e.Mentions, parallax.Mention{Span: r.span, Text: d.Raw[r.span.Start:r.span.End], Kind: mentionKinds[r.kind]})
 	}
 }
 
@@ -272,7 +293,7 @@ func (d *Doc) resolvePronoun(st []salience, tok, si int, g int8, plural bool) in
 // Russian leader", "Mr. President"), if there is one.
 func (d *Doc) nominalAt(i, last int) (nominal, bool) {
 	var n nominal
-	t := d.Tokens[i]
+	t := &d.Tokens[i]
 	w := d.Raw[t.Span.Start:t.Span.End]
 	k := i + 1
 	if !strings.EqualFold(w, "the") {
@@ -322,8 +343,8 @@ func (d *Doc) nominalAt(i, last int) (nominal, bool) {
 			vice = vice || strings.EqualFold(hw, "vice") || strings.EqualFold(hw, "deputy")
 			prime = prime || strings.EqualFold(hw, "prime")
 			continue
-		} else if c := countryOf(hw); l&lxCountry != 0 && c != "" {
-			n.country = c
+		} else if l&lxCountry != 0 && countryOf(hw) != "" {
+			n.country = countryOf(hw)
 			continue
 		} else if tk.Cap && d.lex[k]&(lxNonName|lxFunction) == 0 && n.country == "" {
 			n.country = strings.ToLower(hw) // an affiliation: "the Nordmark leader"
@@ -501,11 +522,10 @@ func (d *Doc) Resolve(mention parallax.Span) int {
 	}
 	last := d.Sentences[si].Last
 	text := strings.TrimSpace(d.Text(mention))
-	lw := strings.ToLower(text)
-	if g, ok := personPronouns[lw]; ok {
+	if g, ok := inStrMap(personPronouns, text); ok {
 		return d.resolvePronoun(d.before(tok), tok, si, g, false)
 	}
-	if pluralPronouns[lw] {
+	if inSet(pluralPronouns, text) {
 		return d.resolvePronoun(d.before(tok), tok, si, 0, true)
 	}
 	// A nominal: find "the …" inside the span.
@@ -520,7 +540,11 @@ func (d *Doc) Resolve(mention parallax.Span) int {
 // byName finds the entity a written name refers to: by key or alias, and
 // else by its last word as a surname.
 func (d *Doc) byName(text string) int {
-	words := strings.Fields(text)
+	var wbuf [16]string
+	words := wbuf[:0]
+	for w := range strings.FieldsSeq(text) {
+		words = append(words, w)
+	}
 	// Drop honorifics and role words in front.
 	for len(words) > 1 {
 		w := strings.TrimSuffix(words[0], ".")
@@ -535,26 +559,35 @@ func (d *Doc) byName(text string) int {
 		return -1
 	}
 	words[len(words)-1], _ = stripPossessive(words[len(words)-1])
-	key := strings.ToLower(strings.Join(words, " "))
+	// The key: the words lower-cased and single-spaced.
+	var kbuf [64]byte
+	key := kbuf[:0]
+	for i, w := range words {
+		if i > 0 {
+			key = append(key, ' ')
+		}
+		key = appendLower(key, w)
+	}
 	for e := range d.Entities {
 		ent := &d.Entities[e]
-		if ent.Key == key {
+		if ent.Key == string(key) {
 			return e
 		}
 		for _, a := range ent.Aliases {
-			if strings.EqualFold(a, key) {
+			if strings.EqualFold(a, string(key)) {
 				return e
 			}
 		}
 	}
-	lastw := strings.ToLower(words[len(words)-1])
+	lastw := key[bytes.LastIndexByte(key, ' ')+1:]
 	for e := range d.Entities {
 		ent := &d.Entities[e]
 		if ent.Type != parallax.Person {
 			continue
 		}
+		// Its key ends with a space and the last word.
 		k := ent.Key
-		if strings.HasSuffix(k, " "+lastw) {
+		if n := len(k) - len(lastw); n > 0 && k[n-1] == ' ' && k[n:] == string(lastw) {
 			return e
 		}
 	}

@@ -41,41 +41,46 @@ type entInfo struct {
 type finder struct {
 	d            *Doc
 	cands        []cand
+	toks         []Token // the tokenizer's buffer
+	bounds       []int   // per paragraph: its first token, and the end
 	inQuote      []bool
-	hash         []uint64  // per token: hash of the lower-cased word
-	lowerSet     wordSet64 // words this text writes in lower case
-	midSet       wordSet64 // words it capitalises inside a sentence
+	caps         []int     // the capitalised words
+	links        []tokSent // link's words: pronouns and nominals' starts outside quotations
+	narrated     []bool    // per sentence: it has words outside quotations
+	lx           lexer     // the text's words
 	lastSubjSent int
 	runBuf       []int
+	joinBuf      []byte
+	// corefer's and finish's working memory
+	nameRefs, extraRefs []mentionRef
+	sal                 []salience
+	count               []int
 	// merge's working memory
+	strs              []string // the entities' aliases and titles
+	ends              []int
 	groups            []*group
 	order             []int
 	byKey, byInitials map[string]int
 	byEnds            map[[2]string]int
 	gfree             []*group
 	gused             int
-	byLast, byFirst   map[string][]int
+	byLast, byFirst   multimap
+	keyBuf            []byte // the candidates' keys
+	keyEnds           []int
 }
 
-// docLower reports whether this text writes capitalised token i's word in lower case.
-func (f *finder) docLower(i int) bool { return f.lowerSet.has(f.hash[i]) }
-
 // midCap reports whether token i's word is seen capitalised inside a sentence.
-func (f *finder) midCap(i int) bool { return f.midSet.has(f.hash[i]) }
+func (f *finder) midCap(i int) bool { return f.lx.words.w[f.lx.wid[i]].mid }
 
 // reset prepares a pooled finder for d.
 func (f *finder) reset(d *Doc) {
 	f.d = d
 	f.cands = f.cands[:0]
 	f.lastSubjSent = 0
-	f.lowerSet.clear()
-	f.midSet.clear()
 	n := len(d.Tokens)
-	if cap(f.hash) < n {
-		f.hash = make([]uint64, n+n/2)
+	if cap(f.inQuote) < n {
 		f.inQuote = make([]bool, n+n/2)
 	}
-	f.hash = f.hash[:n]
 	f.inQuote = f.inQuote[:n]
 	clear(f.inQuote)
 }
@@ -84,8 +89,16 @@ func (f *finder) reset(d *Doc) {
 func (f *finder) findEntities() {
 	d := f.d
 	f.scanCase()
-	for si := range d.Sentences {
-		f.names(si)
+	caps := f.caps
+	for si, s := range d.Sentences {
+		k := 0
+		for k < len(caps) && caps[k] < s.Last {
+			k++
+		}
+		if k > 0 {
+			f.names(si, caps[:k])
+		}
+		caps = caps[k:]
 	}
 	f.merge()
 	f.corefer()
@@ -94,52 +107,72 @@ func (f *finder) findEntities() {
 }
 
 // scanCase records which words this text writes in lower case and which
-// it capitalises inside sentences, and which tokens lie inside quotations.
+// it capitalises inside sentences, which tokens lie inside quotations,
+// the capitalised words, and for link the words outside quotations that
+// may start a nominal or are pronouns, and the sentences with narration.
 func (f *finder) scanCase() {
 	d := f.d
-	for _, s := range d.Sentences {
-		for i := s.First; i < s.Last; i++ {
-			t := d.Tokens[i]
-			if t.Kind != Word || t.Span.Len() < 3 || d.lex[i]&(lxFunction|lxPrep|lxNonName|lxAllCaps) != 0 {
-				continue
-			}
-			if !t.Cap {
-				f.lowerSet.add(f.hash[i])
-			} else if i > s.First && !isStartish(d, s.First, i) {
-				f.midSet.add(f.hash[i])
-			}
-		}
-	}
-	for i, t := range d.Tokens {
-		if t.Kind == Word && t.Cap && f.lowerSet.has(f.hash[i]) {
-			d.lex[i] |= lxDocLc
-		}
-	}
+	toks, lex, inQuote := d.Tokens, d.lex[:len(d.Tokens)], f.inQuote[:len(d.Tokens)]
+	words, wid := &f.lx.words, f.lx.wid[:len(d.Tokens)]
+	caps, links := f.caps[:0], f.links[:0]
+	narrated := f.narrated[:0]
 	depth := 0
 	para := -1
-	for _, s := range d.Sentences {
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
 		if s.Para != para {
 			para, depth = s.Para, 0
 		}
+		narr := false
 		for i := s.First; i < s.Last; i++ {
-			t := d.Tokens[i]
-			if t.Kind == QuoteMark && t.Double || t.Kind == QuoteMark && (depth > 0 || t.Side == QuoteOpen) && !isAposLike(d, i) {
-				if t.Side == QuoteOpen {
-					depth++
-					f.inQuote[i] = true
-					continue
-				} else if depth > 0 {
-					depth--
+			t := &toks[i]
+			switch t.Kind {
+			case Word:
+				if t.Cap {
+					caps = append(caps, i)
+				}
+				if t.Span.Len() >= 3 && lex[i]&(lxFunction|lxPrep|lxNonName|lxAllCaps) == 0 {
+					if !t.Cap {
+						words.markLower(wid[i])
+					} else if i > s.First && !isStartish(d, s.First, i) {
+						words.markMid(wid[i])
+					}
+				}
+			case QuoteMark:
+				if t.Double || (depth > 0 || t.Side == QuoteOpen) && !isAposLike(d, i) {
+					if t.Side == QuoteOpen {
+						depth++
+						inQuote[i] = true
+						continue
+					} else if depth > 0 {
+						depth--
+					}
 				}
 			}
-			f.inQuote[i] = depth > 0
+			inQuote[i] = depth > 0
+			if t.Kind == Word && depth == 0 {
+				narr = true
+				if lex[i]&(lxPersPron|lxHonorific) != 0 || t.Span.Len() == 3 && lex[i]&lxFunction != 0 && strings.EqualFold(d.Raw[t.Span.Start:t.Span.End], "the") {
+					links = append(links, tokSent{i, si})
+				}
+			}
+		}
+		narrated = append(narrated, narr)
+	}
+	for _, i := range caps {
+		if words.w[wid[i]].lower {
+			lex[i] |= lxDocLc
 		}
 	}
+	f.caps, f.links, f.narrated = caps, links, narrated
 }
+
+// tokSent is a token and its sentence.
+type tokSent struct{ tok, sent int }
 
 // isAposLike reports a single mark that looks like an elided letter ('90s).
 func isAposLike(d *Doc, i int) bool {
-	t := d.Tokens[i]
+	t := &d.Tokens[i]
 	return !t.Double && i+1 < len(d.Tokens) && d.Tokens[i+1].Kind == Number && d.Tokens[i+1].Span.Start == t.Span.End
 }
 
@@ -147,7 +180,7 @@ func isAposLike(d *Doc, i int) bool {
 // opening quotation marks, brackets and dashes before it.
 func isStartish(d *Doc, first, i int) bool {
 	for k := first; k < i; k++ {
-		t := d.Tokens[k]
+		t := &d.Tokens[k]
 		if t.Kind == Word || t.Kind == Number {
 			return false
 		}
@@ -162,6 +195,9 @@ func isStartish(d *Doc, first, i int) bool {
 }
 
 func allCaps(w string) bool {
+	if len(w) > 1 && 'a' <= w[1] && w[1] <= 'z' {
+		return false // a lower-case letter second: "Putin"
+	}
 	n := 0
 	for _, r := range w {
 		if isLower(r) {
@@ -176,7 +212,7 @@ func allCaps(w string) bool {
 
 // word returns token i's text without a possessive ending.
 func (f *finder) word(i int) string {
-	t := f.d.Tokens[i]
+	t := &f.d.Tokens[i]
 	w := f.d.Raw[t.Span.Start:t.Span.End]
 	w, _ = stripPossessive(w)
 	return w
@@ -210,7 +246,7 @@ func stripPossessive(w string) (string, bool) {
 
 // isNameTok: a capitalised word that is not a pronoun, month or weekday.
 func (f *finder) isNameTok(i int) bool {
-	t := f.d.Tokens[i]
+	t := &f.d.Tokens[i]
 	if t.Kind != Word || !t.Cap {
 		return false
 	}
@@ -226,7 +262,7 @@ func (f *finder) titleCase(si int) bool {
 	s := d.Sentences[si]
 	caps, common := 0, 0
 	for i := s.First; i < s.Last; i++ {
-		t := d.Tokens[i]
+		t := &d.Tokens[i]
 		if t.Kind != Word {
 			continue
 		}
@@ -247,13 +283,14 @@ func (f *finder) titleCase(si int) bool {
 	return caps >= 3 && common >= 1
 }
 
-// names finds the name runs of sentence si.
-func (f *finder) names(si int) {
+// names finds the name runs of sentence si, whose capitalised words are caps.
+func (f *finder) names(si int, caps []int) {
 	d := f.d
 	s := d.Sentences[si]
 	tc := f.titleCase(si)
-	for i := s.First; i < s.Last; i++ {
-		if !f.isNameTok(i) || tc && f.commonWord(i, false) {
+	next := s.First // the words before it are read
+	for _, i := range caps {
+		if i < next || !f.isNameTok(i) || tc && f.commonWord(i, false) {
 			continue
 		}
 		end := s.Last
@@ -268,7 +305,7 @@ func (f *finder) names(si int) {
 		run, end := f.run(i, end)
 		f.process(si, run, tc)
 		f.runBuf = run[:0]
-		i = end - 1
+		next = end
 	}
 }
 
@@ -283,7 +320,7 @@ func (f *finder) run(i, last int) ([]int, int) {
 	for j < last {
 		if f.isNameTok(j) {
 			run = append(run, j)
-			t := d.Tokens[j]
+			t := &d.Tokens[j]
 			w := d.Raw[t.Span.Start:t.Span.End]
 			if _, poss := stripPossessive(w); poss {
 				j++
@@ -368,10 +405,10 @@ func (f *finder) process(si int, run []int, tc bool) {
 		}
 		if l&(lxHonorific|lxRoleHead) != 0 && !(l&lxRoleHead != 0 && l&lxHonorific == 0 && !d.Tokens[run[p]].Cap) {
 			hasRole = true
-			w := strings.ToLower(strings.TrimSuffix(f.word(run[p]), "."))
-			if g, ok := honorifics[w]; ok {
+			w := strings.TrimSuffix(f.word(run[p]), ".")
+			if g, ok := inStrMap(honorifics, w); ok {
 				gender = g
-			} else if g, ok := genderedRoles[w]; ok {
+			} else if g, ok := inStrMap(genderedRoles, w); ok {
 				gender = g
 			}
 		} else if l&(lxRoleMod|lxCountry) == 0 && !(p > 0 && l&lxConnector != 0) {
@@ -432,7 +469,7 @@ func (f *finder) process(si int, run []int, tc bool) {
 	if len(name) == 0 {
 		return // a title without a name: read as a nominal later
 	}
-	if len(name) == 1 && (d.has(name[0], lxDemonym|lxParty) || isDemonymPlural(f.word(name[0]))) {
+	if len(name) == 1 && (d.has(name[0], lxDemonym|lxParty) || pluralIn(f, name[0], lxDemonym, demonyms)) {
 		return // "Russian", "Americans", "Republican": an adjective or a people, not a name
 	}
 	// "Prime Minister Ilse Varga of Nordmark": a titled person of a place.
@@ -469,7 +506,7 @@ func (f *finder) process(si int, run []int, tc bool) {
 
 // compound records the places named in a hyphenated word.
 func (f *finder) compound(si, i int, w string) {
-	t := f.d.Tokens[i]
+	t := &f.d.Tokens[i]
 	off := t.Span.Start
 	for len(w) > 0 {
 		k := strings.IndexAny(w, "-")
@@ -542,18 +579,19 @@ func (f *finder) joined(run []int) string {
 	if single {
 		return d.Raw[d.Tokens[run[0]].Span.Start:f.nameEnd(run[len(run)-1])]
 	}
-	var b strings.Builder
+	b := f.joinBuf[:0]
 	for k, i := range run {
 		if k > 0 {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
 		w := f.word(i)
-		b.WriteString(w)
+		b = append(b, w...)
 		if k+1 < len(run) && len(w) == 1 && i+1 < len(d.Tokens) && d.Tokens[i+1].Span.Start == d.Tokens[i].Span.End && d.Raw[d.Tokens[i+1].Span.Start] == '.' {
-			b.WriteByte('.') // a middle initial keeps its period: "Donald J. Trump"
+			b = append(b, '.') // a middle initial keeps its period: "Donald J. Trump"
 		}
 	}
-	return b.String()
+	f.joinBuf = b
+	return string(b)
 }
 
 // text returns the source text of tokens run[0]..run[last], single-spaced.
@@ -568,7 +606,7 @@ func (f *finder) text(run []int) string {
 
 // nameEnd returns the end of token i without a possessive.
 func (f *finder) nameEnd(i int) int {
-	t := f.d.Tokens[i]
+	t := &f.d.Tokens[i]
 	w, _ := stripPossessive(f.d.Raw[t.Span.Start:t.Span.End])
 	return t.Span.Start + len(w)
 }
@@ -586,9 +624,12 @@ func (f *finder) hasOrgWord(run []int) bool {
 func (f *finder) evidence(c *cand, run, name []int, hasRole bool) {
 	d := f.d
 	s := d.Sentences[c.sent]
-	if p, ok := inStrMap(places, c.name); ok {
-		c.place = p.name
-		c.loc += 3
+	// A one-word name the lexicon does not flag as a place is none.
+	if len(name) > 1 || d.has(name[0], lxPlace) {
+		if p, ok := inStrMap(places, c.name); ok {
+			c.place = p.name
+			c.loc += 3
+		}
 	}
 	acronym := len(name) == 1 && allCaps(c.name) && len(c.name) <= 7
 	if acronym && c.place == "" {
@@ -628,16 +669,18 @@ func (f *finder) evidence(c *cand, run, name []int, hasRole bool) {
 		// Senate"), or a party's members ("Republicans").
 		if d.has(name[0], lxOrgWord) {
 			c.sure = true
-		} else if isParty(c.name) {
+		} else if f.isParty(name[0]) {
 			c.org += 3
 			c.sure = true
 		}
 	}
 	if len(name) >= 2 {
-		if g, ok := inStrMap(givenNames, f.word(name[0])); ok && c.org == 0 {
-			c.person += 2
-			if c.gender == 0 {
-				c.gender = g
+		if d.has(name[0], lxGiven) && c.org == 0 {
+			if g, ok := inStrMap(givenNames, f.word(name[0])); ok {
+				c.person += 2
+				if c.gender == 0 {
+					c.gender = g
+				}
 			}
 		}
 		shape := len(name) <= 3
@@ -678,11 +721,11 @@ func (f *finder) evidence(c *cand, run, name []int, hasRole bool) {
 	// A role noun written in lower case before the name: "Finance Ministry spokesman Ada Lind".
 	if c.titles == "" && run[0] > s.First {
 		prev := run[0] - 1
-		if t := d.Tokens[prev]; t.Kind == Word && !t.Cap {
+		if t := &d.Tokens[prev]; t.Kind == Word && !t.Cap {
 			if d.has(prev, lxRoleHead) && c.org == 0 && c.place == "" {
 				from := prev
 				for from > s.First && from > prev-3 {
-					t := d.Tokens[from-1]
+					t := &d.Tokens[from-1]
 					w := d.TokenText(from - 1)
 					if t.Kind != Word || d.has(from-1, lxFunction|lxPrep) || !t.Cap && !d.has(from-1, lxRoleMod|lxNomMod|lxDemonym|lxCountry) {
 						break
@@ -769,33 +812,25 @@ func (f *finder) merge() {
 	f.initMaps()
 	groups := f.groups[:0]
 	byKey := f.byKey
+	// The candidates' keys, lower-cased into one string.
+	buf, ends := f.keyBuf[:0], f.keyEnds[:0]
+	for ci := range f.cands {
+		buf = appendLower(buf, f.cands[ci].keyName())
+		ends = append(ends, len(buf))
+	}
+	keys := string(buf)
+	f.keyBuf, f.keyEnds = buf, ends
 	for ci := range f.cands {
 		c := &f.cands[ci]
-		key := c.name
-		if c.place != "" {
-			key = c.place
+		key := keys[:ends[ci]]
+		if ci > 0 {
+			key = keys[ends[ci-1]:ends[ci]]
 		}
-		var buf [40]byte
-		n, short := lowerInto(&buf, key)
-		var g int
-		var ok bool
-		if short {
-			g, ok = byKey[string(buf[:n])]
-		} else {
-			key = strings.ToLower(key)
-			g, ok = byKey[key]
-		}
+		g, ok := byKey[key]
 		if !ok {
 			g = len(groups)
-			if short {
-				key = string(buf[:n])
-			}
 			byKey[key] = g
-			name := c.name
-			if c.place != "" {
-				name = c.place
-			}
-			groups = append(groups, f.newGroup(key, name))
+			groups = append(groups, f.newGroup(key, c.keyName()))
 		}
 		groups[g].members = append(groups[g].members, ci)
 		c.group = g
@@ -812,14 +847,14 @@ func (f *finder) merge() {
 	join := func(from, to int) {
 		gf, gt := groups[from], groups[to]
 		gt.members = append(gt.members, gf.members...)
-		gf.members = nil
+		gf.members = gf.members[:0]
 		gf.dead, gf.into = true, to
 		if gf.nw > gt.nw {
 			gt.key, gt.nw, gt.name = gf.key, gf.nw, gf.name
 		}
 	}
 	// Multi-word names that may be people, by last and by first word.
-	byLast, byFirst, byEnds, byInitials := f.byLast, f.byFirst, f.byEnds, f.byInitials
+	byLast, byFirst, byEnds, byInitials := &f.byLast, &f.byFirst, f.byEnds, f.byInitials
 	acronyms := false
 	for gi, g := range groups {
 		if g.nw < 2 {
@@ -830,9 +865,9 @@ func (f *finder) merge() {
 		}
 		p, o, l := evid(g)
 		if o <= p && l <= p {
-			byLast[g.lastWord()] = append(byLast[g.lastWord()], gi)
+			byLast.add(g.lastWord(), gi)
 			if p > 0 {
-				byFirst[g.firstWord()] = append(byFirst[g.firstWord()], gi)
+				byFirst.add(g.firstWord(), gi)
 			}
 		}
 	}
@@ -855,13 +890,13 @@ func (f *finder) merge() {
 		}
 		w := g.key
 		best, bestN := -1, 0
-		for _, hi := range byLast[w] {
+		for _, hi := range byLast.get(w) {
 			if h := groups[hi]; !h.dead && len(h.members) > bestN {
 				best, bestN = hi, len(h.members)
 			}
 		}
-		if best < 0 && len(byFirst[w]) == 1 && !groups[byFirst[w][0]].dead {
-			best = byFirst[w][0]
+		if first := byFirst.get(w); best < 0 && len(first) == 1 && !groups[first[0]].dead {
+			best = first[0]
 		}
 		if best >= 0 {
 			join(gi, best)
@@ -931,6 +966,9 @@ func (f *finder) merge() {
 	slices.SortStableFunc(order, func(a, b int) int { return groups[a].first - groups[b].first })
 	d.Entities = make([]parallax.Entity, 0, len(order))
 	d.info = make([]entInfo, 0, len(order))
+	// Each entity's aliases, then its titles, go to strs; ends has where
+	// both end.
+	strs, ends := f.strs[:0], f.ends[:0]
 	for _, gi := range order {
 		g := groups[gi]
 		p, o, l := evid(g)
@@ -966,25 +1004,46 @@ func (f *finder) merge() {
 		e.Key = g.key
 		var info entInfo
 		ei := len(d.Entities)
+		from := len(strs)
 		for _, ci := range g.members {
 			c := &f.cands[ci]
 			c.group, c.kept = ei, true
-			e.Aliases = addDistinct(e.Aliases, c.alias)
+			strs = addDistinctFrom(strs, from, c.alias)
 			if c.alias != c.name {
-				e.Aliases = addDistinct(e.Aliases, c.name)
-			}
-			if c.titles != "" {
-				e.Titles = addDistinct(e.Titles, c.titles)
-				info.addRoles(c.titles)
+				strs = addDistinctFrom(strs, from, c.name)
 			}
 			if c.gender != 0 && info.gender == 0 {
 				info.gender = c.gender
 			}
 		}
+		mid := len(strs)
+		for _, ci := range g.members {
+			// A title seen before adds no roles.
+			if c := &f.cands[ci]; c.titles != "" && !slices.Contains(strs[mid:], c.titles) {
+				strs = append(strs, c.titles)
+				info.addRoles(c.titles)
+			}
+		}
+		ends = append(ends, mid, len(strs))
 		info.key = g.key
 		d.Entities = append(d.Entities, e)
 		d.info = append(d.info, info)
 	}
+	// One backing array holds every entity's aliases and titles.
+	all := make([]string, len(strs))
+	copy(all, strs)
+	from := 0
+	for ei := range d.Entities {
+		mid, end := ends[2*ei], ends[2*ei+1]
+		e := &d.Entities[ei]
+		e.Aliases = all[from:mid:mid]
+		if end > mid {
+			e.Titles = all[mid:end:end]
+		}
+		from = end
+	}
+	clear(strs) // the pool keeps no strings alive
+	f.strs, f.ends = strs[:0], ends[:0]
 	f.groups, f.order = groups[:0], order[:0]
 	f.gused = 0
 	// Candidates of dropped groups get group -1.
@@ -1016,8 +1075,11 @@ func initials(key string) string {
 	return string(buf[:n])
 }
 
-func addDistinct(list []string, s string) []string {
-	for _, x := range list {
+func addDistinct(list []string, s string) []string { return addDistinctFrom(list, 0, s) }
+
+// addDistinctFrom appends s to list unless list[from:] holds it.
+func addDistinctFrom(list []string, from int, s string) []string {
+	for _, x := range list[from:] {
 		if x == s {
 			return list
 		}
@@ -1027,14 +1089,15 @@ func addDistinct(list []string, s string) []string {
 
 // addRoles records the role groups and countries a title names.
 func (in *entInfo) addRoles(title string) {
-	words := strings.Fields(title)
 	prime, vice := false, false
-	for _, w := range words {
+	var buf [40]byte
+	for w := range strings.FieldsSeq(title) {
 		w = strings.TrimSuffix(w, ".")
-		lw := strings.ToLower(w)
-		prime = prime || lw == "prime"
-		vice = vice || lw == "vice" || lw == "deputy"
-		if g, ok := roleHeads[lw]; ok {
+		lw := lowerBytes(&buf, w)
+		prime = prime || string(lw) == "prime"
+		vice = vice || string(lw) == "vice" || string(lw) == "deputy"
+		g, role := roleHeads[string(lw)]
+		if role {
 			if vice {
 				g = "vice"
 			}
@@ -1044,30 +1107,36 @@ func (in *entInfo) addRoles(title string) {
 				in.roles = addDistinct(in.roles, "leader")
 			}
 		}
-		if c := countryOf(w); c != "" {
+		c := countryOf(w)
+		if c != "" {
 			in.countries = addDistinct(in.countries, c)
 		}
-		if orgWords[lw] || orgHeads[lw] {
-			in.heads = addDistinct(in.heads, lw)
+		if orgWords[string(lw)] || orgHeads[string(lw)] {
+			in.heads = addDistinct(in.heads, string(lw))
 		}
-		if _, role := roleHeads[lw]; !role && !roleMods[lw] && !connectors[lw] && !isHonorificWord(lw) && countryOf(w) == "" {
+		if !role && !roleMods[string(lw)] && !connectors[string(lw)] && !isHonorificWord(string(lw)) && c == "" {
 			if r, _ := runeAt(w, 0); isUpper(r) {
-				in.countries = addDistinct(in.countries, lw) // an affiliation the gazetteer lacks
+				in.countries = addDistinct(in.countries, string(lw)) // an affiliation the gazetteer lacks
 			}
 		}
 	}
 }
 
-// isDemonymPlural reports a demonym's plural: "Americans".
-func isDemonymPlural(w string) bool {
-	if n := len(w); n < 4 || w[n-1] != 's' && w[n-1] != 'S' {
+// pluralIn reports whether word token i is the plural of a word in set
+// ("Americans", "Democrats"); flag is set's lexicon flag, which rules out
+// most words before the map lookup.
+func pluralIn[V any](f *finder, i int, flag uint32, set map[string]V) bool {
+	w := f.word(i)
+	n := len(w)
+	if n < 4 || w[n-1] != 's' && w[n-1] != 'S' {
 		return false
 	}
-	if len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') {
-		_, ok := inStrMap(demonyms, w[:len(w)-1])
-		return ok
+	start := f.d.Tokens[i].Span.Start
+	if f.d.m.lexT.get(foldHash(f.d.Raw, start, start+n-1))&flag == 0 {
+		return false
 	}
-	return false
+	_, ok := inStrMap(set, w[:n-1])
+	return ok
 }
 
 func isHonorificWord(w string) bool {
@@ -1081,15 +1150,62 @@ func (f *finder) initMaps() {
 		f.byKey = make(map[string]int, 64)
 		f.byEnds = make(map[[2]string]int, 32)
 		f.byInitials = make(map[string]int, 32)
-		f.byLast = make(map[string][]int, 32)
-		f.byFirst = make(map[string][]int, 32)
-		return
+	} else {
+		clear(f.byKey)
+		clear(f.byEnds)
+		clear(f.byInitials)
 	}
-	clear(f.byKey)
-	clear(f.byEnds)
-	clear(f.byInitials)
-	clear(f.byLast)
-	clear(f.byFirst)
+	f.byLast.reset()
+	f.byFirst.reset()
+}
+
+// keyName is the name a candidate's key is made from: the place's
+// canonical name, else the name as written.
+func (c *cand) keyName() string {
+	if c.place != "" {
+		return c.place
+	}
+	return c.name
+}
+
+// multimap maps strings to lists of ints, reusing its lists from text to
+// text.
+type multimap struct {
+	index map[string]int // into lists
+	lists [][]int
+	n     int // lists in use
+}
+
+// reset empties m.
+func (m *multimap) reset() {
+	if m.index == nil {
+		m.index = make(map[string]int, 32)
+	}
+	clear(m.index)
+	m.n = 0
+}
+
+// add appends v to the list of k.
+func (m *multimap) add(k string, v int) {
+	li, ok := m.index[k]
+	if !ok {
+		li = m.n
+		m.n++
+		if li == len(m.lists) {
+			m.lists = append(m.lists, nil)
+		}
+		m.lists[li] = m.lists[li][:0]
+		m.index[k] = li
+	}
+	m.lists[li] = append(m.lists[li], v)
+}
+
+// get returns the list of k, nil when there is none.
+func (m *multimap) get(k string) []int {
+	if li, ok := m.index[k]; ok {
+		return m.lists[li]
+	}
+	return nil
 }
 
 // partyWords name political affiliations written before a name.
@@ -1104,10 +1220,8 @@ ambassador mayor governor minister senator commissioner justice prime`)
 
 func honorificHead(w string) bool { return inSet(honorificHeads, strings.TrimSuffix(w, ".")) }
 
-// isParty reports a party word or its plural: "Republican", "Democrats".
-func isParty(w string) bool {
-	if inSet(partyWords, w) {
-		return true
-	}
-	return len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') && inSet(partyWords, w[:len(w)-1])
+// isParty reports whether word token i is a party word or its plural:
+// "Republican", "Democrats".
+func (f *finder) isParty(i int) bool {
+	return f.d.has(i, lxParty) && inSet(partyWords, f.word(i)) || pluralIn(f, i, lxParty, partyWords)
 }

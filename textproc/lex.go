@@ -35,8 +35,9 @@ const (
 	lxParty
 )
 
-// buildLexicon merges the word lists and the model's statistics into one map.
-func buildLexicon(m *model) map[string]uint32 {
+// buildLexicon merges the word lists and the model's abbreviations and
+// sentence starters into one map.
+func buildLexicon(abbrev, starters map[string]bool) map[string]uint32 {
 	lx := make(map[string]uint32, 4096)
 	add := func(set map[string]bool, f uint32) {
 		for w := range set {
@@ -68,11 +69,11 @@ func buildLexicon(m *model) map[string]uint32 {
 		lx[w] |= lxGiven
 	}
 	add(titleAbbrevs, lxTitleAbbr)
-	for w := range m.abbrev {
+	for w := range abbrev {
 		lx[w] |= lxAbbrev
 		lx[w+"."] |= lxAbbrev
 	}
-	add(m.starters, lxStarter)
+	add(starters, lxStarter)
 	add(partyWords, lxParty)
 	for w := range demonyms {
 		lx[w] |= lxDemonym | lxCountry
@@ -89,48 +90,46 @@ func buildLexicon(m *model) map[string]uint32 {
 	return lx
 }
 
-// buildTables turns the lexicon and the model's orthographic statistics
-// into hash tables.
-func buildTables(m *model) {
-	m.lexT = newHashTable(len(m.lex))
-	for w, f := range m.lex {
-		m.lexT.or(plainHash(w), f)
+// lexTable turns the lexicon into a hash table.
+func lexTable(lex map[string]uint32) *hashTable {
+	t := newHashTable(len(lex))
+	for w, f := range lex {
+		t.or(plainHash(w), f)
 	}
-	m.orthoT = newHashTable(len(m.ortho))
-	for w, o := range m.ortho {
-		if f := orthoFlags(o); f != 0 {
-			m.orthoT.or(plainHash(w), f)
-		}
-	}
+	return t
 }
 
-// computeLex fills d.lex for every word token, and hash with the hash
-// of each word lower-cased.
-func (d *Doc) computeLex(hash []uint64) {
-	d.lex = make([]uint32, len(d.Tokens))
-	lexT, orthoT := d.m.lexT, d.m.orthoT
-	for i, t := range d.Tokens {
-		if t.Kind != Word {
-			continue
+// orthoTable turns the model's orthographic statistics into a hash table
+// of flags.
+func orthoTable(ortho map[string]uint8) *hashTable {
+	t := newHashTable(len(ortho))
+	for w, o := range ortho {
+		if f := orthoFlags(o); f != 0 {
+			t.or(plainHash(w), f)
 		}
-		w := d.Raw[t.Span.Start:t.Span.End]
-		var f uint32
-		if s, poss := stripPossessive(w); poss {
-			f |= lxPoss
-			w = s
-		}
-		if t.Cap && allCaps(w) {
-			f |= lxAllCaps
-		}
-		h := foldHash(w)
-		hash[i] = h
-		f |= lexT.get(h)
-		if t.Cap {
-			// The model's statistics matter for capitalised words only.
-			f |= orthoT.get(h)
-		}
-		d.lex[i] = f
 	}
+	return t
+}
+
+// lexer holds what the tokenizer finds of each token's word (see
+// tokenizer.emitWord).
+type lexer struct {
+	m     *model
+	words docWords // the distinct words of the text
+	lex   []uint32 // per token: lexical flags
+	wid   []int32  // per token: its word's index in words, -1 for other tokens
+}
+
+func (x *lexer) reset(m *model) {
+	x.m = m
+	x.words.reset()
+	x.lex, x.wid = x.lex[:0], x.wid[:0]
+}
+
+// other records a token that is not a word.
+func (x *lexer) other() {
+	x.lex = append(x.lex, 0)
+	x.wid = append(x.wid, -1)
 }
 
 // has reports whether token i has any of the flags.

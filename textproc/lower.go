@@ -1,6 +1,9 @@
 package textproc
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // lowerInto writes s lower-cased into buf when s is short ASCII, and
 // reports success; map lookups with string(buf[:n]) then do not allocate.
@@ -40,4 +43,30 @@ func inStrMap[V any](set map[string]V, s string) (V, bool) {
 	}
 	v, ok := set[strings.ToLower(s)]
 	return v, ok
+}
+
+// lowerBytes returns s lower-cased, in buf when s is short ASCII; map
+// lookups and comparisons with string(b) then do not allocate.
+func lowerBytes(buf *[40]byte, s string) []byte {
+	if n, ok := lowerInto(buf, s); ok {
+		return buf[:n]
+	}
+	return []byte(strings.ToLower(s))
+}
+
+// appendLower appends s lower-cased, as strings.ToLower has it, to buf.
+func appendLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(buf, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }

@@ -21,14 +21,12 @@ const (
 // model is what the splitter and the entity finder use from Punkt's
 // English model: learned abbreviations, frequent sentence starters, and the
 // orthographic context of 20,000 words (seen capitalised / lower-case, at a
-// sentence start or inside one).
+// sentence start or inside one), merged with the word lists into hash
+// tables (the maps they are built from are dropped, which spares the
+// garbage collector scanning them).
 type model struct {
-	abbrev   map[string]bool
-	starters map[string]bool
-	ortho    map[string]uint8
-	lex      map[string]uint32 // every word list, by lower-case word
-	lexT     *hashTable        // lex by word hash
-	orthoT   *hashTable        // the orthographic flags by word hash
+	lexT   *hashTable // every word list's flags and the model's lists, by word hash
+	orthoT *hashTable // the orthographic flags by word hash
 }
 
 var (
@@ -39,28 +37,26 @@ var (
 // loadModel decodes the Punkt English model once per process.
 func loadModel() *model {
 	modelOnce.Do(func() {
-		m := &model{abbrev: map[string]bool{}, starters: map[string]bool{}, ortho: map[string]uint8{}}
+		abbrev, starters, ortho := map[string]bool{}, map[string]bool{}, map[string]uint8{}
 		if b, err := data.Asset("data/english.json"); err == nil {
 			if st, err := sentences.LoadTraining(b); err == nil {
 				for k := range st.AbbrevTypes {
-					m.abbrev[k] = true
+					abbrev[k] = true
 				}
 				for k := range st.SentStarters {
-					m.starters[k] = true
+					starters[k] = true
 				}
 				for k, v := range st.OrthoContext {
-					m.ortho[k] = uint8(v)
+					ortho[k] = uint8(v)
 				}
 			}
 		}
 		// Abbreviations news text needs that the model lacks (Punkt's
 		// English tokenizer adds the first three itself).
 		for _, a := range extraAbbrevs {
-			m.abbrev[a] = true
+			abbrev[a] = true
 		}
-		m.lex = buildLexicon(m)
-		buildTables(m)
-		theModel = m
+		theModel = &model{lexT: lexTable(buildLexicon(abbrev, starters)), orthoT: orthoTable(ortho)}
 	})
 	return theModel
 }

@@ -1,10 +1,6 @@
 package textproc
 
-import (
-	"strings"
-
-	"github.com/parallax-news/parallax"
-)
+import "github.com/parallax-news/parallax"
 
 // split appends the sentences of paragraph pi, whose tokens are
 // d.Tokens[first:last].
@@ -26,7 +22,7 @@ func (d *Doc) split(pi, first, last int) {
 			if j > i+1 && end < 0 {
 				i = j - 1
 			}
-		case i+1 < last && d.lineBreakAfter(i):
+		case i+1 < last && d.newlineAfter(i) && d.lineBreakAfter(i):
 			end = i + 1
 		}
 		if end > start {
@@ -49,24 +45,28 @@ func (d *Doc) addSentence(pi, first, last int) {
 
 // isTerminal: . ? ! … ... or an abbreviation token ending with a period (U.S.).
 func (d *Doc) isTerminal(i int) bool {
-	t := d.Tokens[i]
-	s := d.Raw[t.Span.Start:t.Span.End]
+	t := &d.Tokens[i]
 	switch t.Kind {
 	case Punct:
-		switch s {
-		case ".", "?", "!", "…", "...", "?!", "!?", "‼", "⁇", "。", "？", "！":
-			return true
-		}
-		return len(s) > 3 && s[0] == '.' // "...."
+		return terminalPunct(d.Raw[t.Span.Start:t.Span.End])
 	case Word:
-		return len(s) > 2 && s[len(s)-1] == '.'
+		return t.Span.End-t.Span.Start > 2 && d.Raw[t.Span.End-1] == '.'
 	}
 	return false
 }
 
+// terminalPunct reports whether punctuation token s ends sentences.
+func terminalPunct(s string) bool {
+	switch s {
+	case ".", "?", "!", "…", "...", "?!", "!?", "‼", "⁇", "。", "？", "！":
+		return true
+	}
+	return len(s) > 3 && s[0] == '.' // "...."
+}
+
 // isCloserTok: a closing quotation mark or bracket.
 func (d *Doc) isCloserTok(i int) bool {
-	t := d.Tokens[i]
+	t := &d.Tokens[i]
 	if t.Kind == QuoteMark {
 		return t.Side == QuoteClose
 	}
@@ -80,8 +80,8 @@ func (d *Doc) isCloserTok(i int) bool {
 // breakAfter decides whether the sentence whose terminal mark is token i
 // (followed by closers up to j) ends before token j.
 func (d *Doc) breakAfter(i, j int) bool {
-	term := d.Tokens[i]
-	next := d.Tokens[j]
+	term := &d.Tokens[i]
+	next := &d.Tokens[j]
 	ns := d.Raw[next.Span.Start:next.Span.End]
 	glued := next.Span.Start == d.Tokens[j-1].Span.End
 	switch next.Kind {
@@ -154,7 +154,7 @@ func (d *Doc) breakAfter(i, j int) bool {
 // capitalised word the model has seen in lower case but never capitalised
 // inside a sentence, or an opening quotation mark.
 func (d *Doc) startsSentence(j int) bool {
-	t := d.Tokens[j]
+	t := &d.Tokens[j]
 	switch t.Kind {
 	case QuoteMark:
 		return t.Side == QuoteOpen
@@ -168,15 +168,21 @@ func (d *Doc) startsSentence(j int) bool {
 	return false
 }
 
-// lineBreakAfter reports a sentence break at a line break inside a
-// paragraph after token i: a heading or list item, judged by the line
-// ending without a word that continues into the next line.
-func (d *Doc) lineBreakAfter(i int) bool {
-	a, b := d.Tokens[i], d.Tokens[i+1]
-	gap := d.Raw[a.Span.End:b.Span.Start]
-	if strings.IndexByte(gap, '\n') < 0 {
-		return false
+// newlineAfter reports whether a line break lies between tokens i and i+1.
+func (d *Doc) newlineAfter(i int) bool {
+	for k := d.Tokens[i].Span.End; k < d.Tokens[i+1].Span.Start; k++ {
+		if d.Raw[k] == '\n' {
+			return true
+		}
 	}
+	return false
+}
+
+// lineBreakAfter reports a sentence break at the line break after token i
+// inside a paragraph: a heading or list item, judged by the line ending
+// without a word that continues into the next line.
+func (d *Doc) lineBreakAfter(i int) bool {
+	a, b := &d.Tokens[i], &d.Tokens[i+1]
 	// The next line must start like a sentence.
 	switch b.Kind {
 	case Word:
@@ -228,7 +234,7 @@ func (d *Doc) attribution(j int) bool {
 		return false
 	}
 	for m := k + 1; m < len(d.Tokens) && m <= k+4; m++ {
-		t := d.Tokens[m]
+		t := &d.Tokens[m]
 		if t.Kind == Punct {
 			c := d.Raw[t.Span.Start]
 			return c == '.' || c == ','

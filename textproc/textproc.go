@@ -63,20 +63,27 @@ func (a *Analyzer) Analyze(raw string, paras []parallax.Span) *Doc {
 		last = p.End
 		size += p.Len()
 	}
-	// News prose averages a token per 5–6 bytes and a sentence per 120.
-	d.Tokens = make([]Token, 0, size/5+8)
+	// News prose averages a sentence per 120 bytes.
 	d.Sentences = make([]Sentence, 0, size/100+4)
-	bounds := make([]int, len(d.Paragraphs)+1)
-	for pi, p := range d.Paragraphs {
-		// The tokenizer sees nothing past the paragraph, not even the rest of a rune.
-		t := tokenizer{raw: raw[:p.End], start: p.Start, end: p.End, toks: d.Tokens}
-		t.scan()
-		d.Tokens = t.toks
-		bounds[pi+1] = len(d.Tokens)
-	}
 	f := a.pool.Get().(*finder)
+	f.lx.reset(a.m)
+	toks := f.toks[:0]
+	bounds := append(f.bounds[:0], 0)
+	for _, p := range d.Paragraphs {
+		// The tokenizer sees nothing past the paragraph, not even the rest of a rune.
+		t := tokenizer{raw: raw[:p.End], start: p.Start, toks: toks, lx: &f.lx}
+		t.scan()
+		toks = t.toks
+		bounds = append(bounds, len(toks))
+	}
+	// Tokens and flags are made in the finder's buffers, then copied
+	// exactly (make and copy together skip zeroing the new array).
+	d.Tokens = make([]Token, len(toks))
+	copy(d.Tokens, toks)
+	d.lex = make([]uint32, len(f.lx.lex))
+	copy(d.lex, f.lx.lex)
+	f.toks, f.bounds = toks, bounds
 	f.reset(d)
-	d.computeLex(f.hash)
 	for pi := range d.Paragraphs {
 		d.split(pi, bounds[pi], bounds[pi+1])
 	}

@@ -138,19 +138,21 @@ func runeBefore(s string, i int) (rune, int) {
 	return utf8.DecodeLastRuneInString(s[:i])
 }
 
-// tokenizer scans one paragraph of raw, appending to toks.
+// tokenizer scans one paragraph, raw[start:], appending to toks; raw ends
+// where the paragraph does.
 type tokenizer struct {
 	raw        string
-	start, end int
+	start      int
 	toks       []Token
-	openDouble int // double quotations open in the paragraph
+	lx         *lexer // looks up each token's word
+	openDouble int    // double quotations open in the paragraph
 	openSingle int
 }
 
 func (t *tokenizer) scan() {
 	s := t.raw
 	i := t.start
-	for i < t.end {
+	for i < len(s) {
 		if c := s[i]; c == ' ' || c == '\n' {
 			i++
 			continue
@@ -179,11 +181,11 @@ func (t *tokenizer) scan() {
 			j := i + n
 			// "..." and "--" runs are one token.
 			if r == '.' || r == '-' {
-				for j < t.end && s[j] == byte(r) {
+				for j < len(s) && s[j] == byte(r) {
 					j++
 				}
 			}
-			t.toks = append(t.toks, Token{Span: parallax.Span{Start: i, End: j}, Kind: Punct})
+			t.emit(Token{Span: parallax.Span{Start: i, End: j}, Kind: Punct})
 			i = j
 		}
 	}
@@ -191,8 +193,20 @@ func (t *tokenizer) scan() {
 
 // word scans a word starting at i and returns where it ends.
 func (t *tokenizer) word(i int) int {
-	s, end := t.raw, t.end
+	s := t.raw
+	end := len(s)
 	start := i
+	// Most words are ASCII letters up to a space or a punctuation mark
+	// that joins nothing.
+	if asciiAlnum[s[i]] {
+		j := i + 1
+		for j < end && asciiAlnum[s[j]] {
+			j++
+		}
+		if j == end || s[j] < utf8.RuneSelf && s[j] != '.' && s[j] != '\'' && s[j] != '-' && s[j] != '&' {
+			return t.emitWord(start, j, 'A' <= s[i] && s[i] <= 'Z', true)
+		}
+	}
 	r, n := runeAt(s, i)
 	capital := isUpper(r)
 	i += n
@@ -201,7 +215,8 @@ func (t *tokenizer) word(i int) int {
 	dotted := false
 	for i < end {
 		// Fast path: a run of ASCII letters and digits.
-		if j := i; asciiAlnum[s[j]] {
+		if asciiAlnum[s[i]] {
+			j := i + 1
 			for j < end && asciiAlnum[s[j]] {
 				j++
 			}
@@ -211,6 +226,9 @@ func (t *tokenizer) word(i int) int {
 				initials = false
 			}
 			continue
+		}
+		if c := s[i]; c < utf8.RuneSelf && c != '.' && c != '\'' && c != '-' && c != '&' {
+			break // the usual end: a space or punctuation that joins nothing
 		}
 		r, n = runeAt(s, i)
 		switch {
@@ -236,7 +254,7 @@ func (t *tokenizer) word(i int) int {
 			if dotted {
 				i++ // the closing period belongs to the abbreviation
 			}
-			return t.emitWord(start, i, capital)
+			return t.emitWord(start, i, capital, false)
 		case isApos(r) || isHyphen(r) || r == '&':
 			r2, _ := runeAt(s, i+n)
 			if i+n < end && isAlnum(r2) && !(r == '&' && !isUpper(r2)) {
@@ -259,17 +277,50 @@ func (t *tokenizer) word(i int) int {
 		}
 		break
 	}
-	return t.emitWord(start, i, capital)
+	return t.emitWord(start, i, capital, false)
 }
 
-func (t *tokenizer) emitWord(start, end int, capital bool) int {
+// emitWord appends word token raw[start:end] and looks its word up;
+// plain words are ASCII letters and digits only.
+func (t *tokenizer) emitWord(start, end int, capital, plain bool) int {
 	t.toks = append(t.toks, Token{Span: parallax.Span{Start: start, End: end}, Kind: Word, Cap: capital})
+	x := t.lx
+	var fl uint32
+	w := t.raw[start:end]
+	if !plain { // a possessive has an apostrophe
+		if s, poss := stripPossessive(w); poss {
+			fl |= lxPoss
+			w = s
+		}
+	}
+	if capital && allCaps(w) {
+		fl |= lxAllCaps
+	}
+	id := x.words.id(foldHash(t.raw, start, start+len(w)), x.m.lexT)
+	dw := &x.words.w[id]
+	fl |= dw.flags
+	if capital {
+		// The model's statistics matter for capitalised words only.
+		if !dw.orthoDone {
+			dw.ortho, dw.orthoDone = x.m.orthoT.get(dw.hash), true
+		}
+		fl |= dw.ortho
+	}
+	x.lex = append(x.lex, fl)
+	x.wid = append(x.wid, id)
 	return end
+}
+
+// emit appends a token that is not a word.
+func (t *tokenizer) emit(tok Token) {
+	t.toks = append(t.toks, tok)
+	t.lx.other()
 }
 
 // number scans 1,500 / 3.5 / 10:30 / 12/23/2021 / 1990s / 2nd.
 func (t *tokenizer) number(i int) int {
-	s, end := t.raw, t.end
+	s := t.raw
+	end := len(s)
 	start := i
 	for i < end {
 		c := s[i]
@@ -291,7 +342,7 @@ func (t *tokenizer) number(i int) int {
 		}
 		i += n
 	}
-	t.toks = append(t.toks, Token{Span: parallax.Span{Start: start, End: i}, Kind: Number})
+	t.emit(Token{Span: parallax.Span{Start: start, End: i}, Kind: Number})
 	return i
 }
 
@@ -301,7 +352,7 @@ func (t *tokenizer) quote(i, n int, double bool, natural QuoteSide) {
 	pr, pn := runeBefore(s, i)
 	nr, nn := runeAt(s, i+n)
 	before := i <= t.start || pn == 0 || isSpace(pr) || isOpener(pr)
-	after := i+n >= t.end || nn == 0 || isSpace(nr) || isCloser(nr)
+	after := i+n >= len(s) || nn == 0 || isSpace(nr) || isCloser(nr)
 	open := &t.openSingle
 	if double {
 		open = &t.openDouble
@@ -327,7 +378,7 @@ func (t *tokenizer) quote(i, n int, double bool, natural QuoteSide) {
 	} else if *open > 0 {
 		*open--
 	}
-	t.toks = append(t.toks, Token{Span: parallax.Span{Start: i, End: i + n}, Kind: QuoteMark, Side: side, Double: double})
+	t.emit(Token{Span: parallax.Span{Start: i, End: i + n}, Kind: QuoteMark, Side: side, Double: double})
 }
 
 // isOpener: characters after which a quotation mark opens.

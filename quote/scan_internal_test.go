@@ -1,0 +1,76 @@
+package quote
+
+import (
+	"math/rand"
+	"testing"
+)
+
+func TestLookup(t *testing.T) {
+	for w, want := range lexicon {
+		if got, _ := lookup(w, false); got != want {
+			t.Errorf("lookup(%q) = %+v, want %+v", w, got, want)
+		}
+	}
+	for _, w := range []string{"x", "putin", "saidx", "sai", "2024", "u.s"} {
+		if got, _ := lookup(w, false); got.cue >= 0 || got.f != 0 {
+			t.Errorf("lookup(%q) = %+v, want none", w, got)
+		}
+	}
+	for _, tc := range []struct {
+		w      string
+		period bool
+		abbr   bool
+	}{{"mr", true, true}, {"u.s", true, true}, {"said", true, false}, {"mr", false, false}} {
+		if _, abbr := lookup(tc.w, tc.period); abbr != tc.abbr {
+			t.Errorf("lookup(%q, %v) abbreviation %v, want %v", tc.w, tc.period, abbr, tc.abbr)
+		}
+	}
+}
+
+func TestMaybeMark(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	bytes := []byte("ab \"'.,\xc2\xe2\x80\x00\x7f")
+	for n := 0; n < 20000; n++ {
+		var b [8]byte
+		want := false
+		for k := range b {
+			b[k] = bytes[rng.Intn(len(bytes))]
+			want = want || b[k] == '"' || b[k] == '\'' || b[k] >= 0x80
+		}
+		if got := maybeMark(load64(string(b[:]), 0)); got != want {
+			t.Fatalf("maybeMark(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
+
+func TestTokenizer(t *testing.T) {
+	raw := `Mr. Putin said, “We won.” The U.S. envoy's team-mates met AT&T on Nov. 3, #2. Ça va.`
+	segs, _ := scanMarks(nil, nil, raw, 0, len(raw))
+	var tz tokenizer
+	tz.paragraph(raw, 0, len(raw), segs)
+	tz.setLows()
+	want := []struct {
+		text, low string
+		kind      uint8
+		cap       bool
+	}{
+		{"Mr.", "mr", tWord, true}, {"Putin", "putin", tWord, true}, {"said", "said", tWord, false}, {",", ",", tPunct, false},
+		{"“We won.”", "", tQuote, false}, {"The", "the", tWord, true}, {"U.S.", "u.s", tWord, true}, {"envoy's", "envoy's", tWord, false},
+		{"team-mates", "team-mates", tWord, false}, {"met", "met", tWord, false}, {"AT&T", "at&t", tWord, true}, {"on", "on", tWord, false},
+		{"Nov", "nov", tWord, true}, {".", ".", tPunct, false}, {"3", "3", tWord, false}, {",", ",", tPunct, false},
+		{"#", "#", tPunct, false}, {"2", "2", tWord, false}, {".", ".", tPunct, false}, {"Ça", "Ça", tWord, true},
+		{"va", "va", tWord, false}, {".", ".", tPunct, false},
+	}
+	if len(tz.toks) != len(want) {
+		t.Fatalf("%d tokens, want %d: %+v", len(tz.toks), len(want), tz.toks)
+	}
+	for i, w := range want {
+		tk := tz.toks[i]
+		if raw[tk.s:tk.e] != w.text || tk.low != w.low || tk.kind != w.kind || tk.cap != w.cap {
+			t.Errorf("token %d = %q %q kind %d cap %v, want %+v", i, raw[tk.s:tk.e], tk.low, tk.kind, tk.cap, w)
+		}
+	}
+	if c, ok := tz.toks[2].cueInfo(); !ok || c.lemma != "say" {
+		t.Errorf("said: cue %+v %v", c, ok)
+	}
+}
