@@ -44,6 +44,10 @@ type Article struct {
 	Text string `json:"text"`
 	// Raw is the record's source text (Record.Text); spans index into it.
 	Raw string `json:"-"`
+	// RawHash is RawHash(Raw) when set: the pipeline's workers fill it, so
+	// Store.Save need not hash Raw on its single writer; Save computes it
+	// when empty. Stores do not read it back.
+	RawHash string `json:"-"`
 	// Paragraphs are the spans of Raw kept as body, in order.
 	Paragraphs []Span `json:"-"`
 	// TitleSpan, DateSpan and DatelineSpan locate those fields in Raw when

@@ -18,10 +18,10 @@ type CorpusStore interface {
 	SaveDuplicate(ctx context.Context, d Duplicate) error
 	Duplicates(ctx context.Context, fn func(Duplicate) error) error
 
-	// SaveStory inserts s when s.ID is 0 (setting it) and replaces it
-	// otherwise; either way the story is then stale until its statements
-	// are replaced.
-	SaveStory(ctx context.Context, s *Story) error
+	// SaveStories stores the stories, all or none: each is inserted when
+	// its ID is 0 (setting it) and replaced otherwise; either way it is then
+	// stale until its statements are replaced.
+	SaveStories(ctx context.Context, ss ...*Story) error
 	Story(ctx context.Context, id int64) (*Story, error)
 	// Stories calls fn for each story, newest (by End) first.
 	Stories(ctx context.Context, f StoryFilter, fn func(*Story) error) error

@@ -167,7 +167,7 @@ func buildCorpusStore(ctx context.Context, path string) (*sqlite.DB, map[string]
 		if len(st.Articles) == 0 {
 			continue
 		}
-		if err := db.SaveStory(ctx, st); err != nil {
+		if err := db.SaveStories(ctx, st); err != nil {
 			return nil, nil, err
 		}
 		t0 := time.Now()

@@ -196,7 +196,7 @@ func hostileStore(t testing.TB) (*httpapi.Server, int64, int64) {
 	db.Quotes(ctx, parallax.QuoteFilter{Article: art.ID}, func(q *parallax.Quote) error { qs = append(qs, q); return nil })
 	st := &parallax.Story{Title: "Story " + xssPayloads[0], Start: "2025-05-01", End: "2025-05-01",
 		Articles: []int64{art.ID}, Outlets: []string{art.Outlet}}
-	if err := db.SaveStory(ctx, st); err != nil {
+	if err := db.SaveStories(ctx, st); err != nil {
 		t.Fatal(err)
 	}
 	stmt := &parallax.Statement{Story: st.ID, Speaker: "Dovic " + xssPayloads[1], Text: "Canonical " + xssPayloads[0]}

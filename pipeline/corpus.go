@@ -128,15 +128,16 @@ func (c *Corpus) Flush(ctx context.Context) error {
 	if len(c.dirty) == 0 {
 		return nil
 	}
+	var ss []*parallax.Story
 	for _, s := range c.stories.Stories() {
-		if !c.dirty[s.ID] {
-			continue
+		if c.dirty[s.ID] {
+			ss = append(ss, s)
 		}
-		if err := c.db.SaveStory(ctx, s); err != nil {
-			return fmt.Errorf("story %d: %w", s.ID, err)
-		}
-		delete(c.dirty, s.ID)
 	}
+	if err := c.db.SaveStories(ctx, ss...); err != nil {
+		return fmt.Errorf("save stories: %w", err)
+	}
+	clear(c.dirty)
 	return nil
 }
 

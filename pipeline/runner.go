@@ -344,6 +344,7 @@ func (r *Runner) work(ctx context.Context, it *item) {
 		it.err = re
 		return
 	}
+	an.Article.RawHash = it.rawHash // spares the writer hashing it again
 	it.an = an
 	it.rec = nil // the analysis holds what is needed
 }

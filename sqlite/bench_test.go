@@ -6,12 +6,15 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/ingest"
 	"github.com/parallax-news/parallax/internal/testshared"
+	"github.com/parallax-news/parallax/pipeline"
 	"github.com/parallax-news/parallax/sqlite"
 	"github.com/parallax-news/parallax/storetest"
 )
@@ -138,4 +141,98 @@ func reportIndex(b *testing.B, db *sqlite.DB, articles int, cpu time.Duration) {
 	}
 	cpu += cpuTime() - c0
 	b.ReportMetric(float64(articles)/cpu.Seconds(), "indexed-articles/cpu-s")
+}
+
+var analyzed struct {
+	once sync.Once
+	as   []*parallax.Analysis
+	err  error
+}
+
+// polnearAnalyses returns the PolNeAR train texts as the pipeline analyses
+// them, with the hashes its workers fill; computed once per process.
+func polnearAnalyses(b *testing.B) []*parallax.Analysis {
+	dir := testshared.Path(b, "eval", "polnear", "train", "text")
+	analyzed.once.Do(func() {
+		an := pipeline.NewAnalyzer()
+		analyzed.err = ingest.Walk(context.Background(), []string{dir}, ingest.Options{}, func(rec *parallax.Record, err error) error {
+			if err != nil {
+				return err
+			}
+			a, err := an.Analyze(rec)
+			if err != nil {
+				return err
+			}
+			a.Article.RawHash = parallax.RawHash(a.Article.Raw)
+			analyzed.as = append(analyzed.as, a)
+			return nil
+		})
+	})
+	if analyzed.err != nil {
+		b.Fatal(analyzed.err)
+	}
+	if len(analyzed.as) == 0 {
+		b.Skipf("no PolNeAR texts in %s", dir)
+	}
+	return analyzed.as
+}
+
+// BenchmarkSaveAnalyzed saves the 840 PolNeAR train articles, analysed by
+// the pipeline before the timer, into a new store in batches of 256, as
+// `parallax analyze` does. One op is the whole corpus.
+func BenchmarkSaveAnalyzed(b *testing.B) {
+	as := polnearAnalyses(b)
+	var bytes int64
+	for _, a := range as {
+		bytes += int64(len(a.Article.Raw))
+	}
+	for _, tc := range []struct {
+		name string
+		opt  sqlite.Options
+	}{{"index", sqlite.Options{}}, {"defer-index", sqlite.Options{DeferIndex: true}}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(bytes)
+			b.ReportAllocs()
+			var cpu, closing time.Duration
+			articles := 0
+			for range b.N {
+				b.StopTimer()
+				resetIDs(as)
+				db := openTemp(b, tc.opt)
+				b.StartTimer()
+				c0 := cpuTime()
+				for i := 0; i < len(as); i += pipeline.DefaultBatchSize {
+					if _, err := db.Save(context.Background(), as[i:min(i+pipeline.DefaultBatchSize, len(as))]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				cpu += cpuTime() - c0
+				articles += len(as)
+				b.StopTimer()
+				c0 = cpuTime()
+				if err := db.Close(); err != nil {
+					b.Fatal(err)
+				}
+				closing += cpuTime() - c0
+			}
+			b.ReportMetric(float64(articles)/b.Elapsed().Seconds(), "articles/s")
+			b.ReportMetric(float64(articles)/cpu.Seconds(), "articles/cpu-s")
+			// With Close: the last WAL checkpoint and, deferred, the index.
+			b.ReportMetric(float64(articles)/(cpu+closing).Seconds(), "closed-articles/cpu-s")
+		})
+	}
+}
+
+// resetIDs clears what an earlier Save set in the analyses.
+func resetIDs(as []*parallax.Analysis) {
+	for _, a := range as {
+		a.Article.ID = 0
+		for j := range a.Entities {
+			a.Entities[j].ID = 0
+		}
+		for j := range a.Quotes {
+			q := &a.Quotes[j]
+			q.ID, q.Article, q.Speaker.EntityID = 0, 0, 0
+		}
+	}
 }

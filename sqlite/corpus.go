@@ -104,53 +104,73 @@ func (db *DB) Duplicates(ctx context.Context, fn func(parallax.Duplicate) error)
 	return nil
 }
 
-// SaveStory inserts s when s.ID is 0, setting s.ID, and otherwise stores it
-// under s.ID, replacing what was there (its statements are kept).
-func (db *DB) SaveStory(ctx context.Context, s *parallax.Story) error {
+// SaveStories stores the stories in one transaction; see
+// parallax.CorpusStore.
+func (db *DB) SaveStories(ctx context.Context, ss ...*parallax.Story) error {
+	if len(ss) == 0 {
+		return nil
+	}
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("sqlite: save story: begin: %w", err)
+		return fmt.Errorf("sqlite: save stories: begin: %w", err)
 	}
 	defer rollback(tx)
-	outlets := stringsJSON(s.Outlets)
-	id := s.ID
-	if id == 0 {
-		r, err := tx.ExecContext(ctx, `INSERT INTO stories(title, start_day, end_day, storyline, outlets) VALUES (?, ?, ?, ?, ?)`,
-			s.Title, s.Start, s.End, s.Storyline, outlets)
-		if err != nil {
-			return fmt.Errorf("sqlite: save story: %w", err)
-		}
-		if id, err = r.LastInsertId(); err != nil {
-			return fmt.Errorf("sqlite: save story: %w", err)
-		}
-	} else {
-		_, err := tx.ExecContext(ctx, `INSERT INTO stories(id, title, start_day, end_day, storyline, outlets) VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT(id) DO UPDATE SET title = excluded.title, start_day = excluded.start_day,
-			end_day = excluded.end_day, storyline = excluded.storyline, outlets = excluded.outlets, stale = 1`,
-			id, s.Title, s.Start, s.End, s.Storyline, outlets)
-		if err != nil {
-			return fmt.Errorf("sqlite: save story %d: %w", id, err)
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM story_articles WHERE story = ?`, id); err != nil {
-			return fmt.Errorf("sqlite: save story %d: %w", id, err)
-		}
+	insert, err := tx.PrepareContext(ctx, `INSERT INTO stories(title, start_day, end_day, storyline, outlets) VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("sqlite: save stories: %w", err)
 	}
-	if len(s.Articles) > 0 {
-		b := newBulk(tx, `INSERT INTO story_articles(story, ord, article) VALUES `, ``, 3)
-		defer b.close()
-		for i, a := range s.Articles {
-			if err := b.add(ctx, id, i, a); err != nil {
+	defer insert.Close()
+	upsert, err := tx.PrepareContext(ctx, `INSERT INTO stories(id, title, start_day, end_day, storyline, outlets) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT(id) DO UPDATE SET title = excluded.title, start_day = excluded.start_day,
+		end_day = excluded.end_day, storyline = excluded.storyline, outlets = excluded.outlets, stale = 1`)
+	if err != nil {
+		return fmt.Errorf("sqlite: save stories: %w", err)
+	}
+	defer upsert.Close()
+	unlink, err := tx.PrepareContext(ctx, `DELETE FROM story_articles WHERE story = ?`)
+	if err != nil {
+		return fmt.Errorf("sqlite: save stories: %w", err)
+	}
+	defer unlink.Close()
+	members := newBulk(tx, `INSERT INTO story_articles(story, ord, article) VALUES `, ``, 3)
+	defer members.close()
+
+	ids := make([]int64, len(ss))
+	for i, s := range ss {
+		outlets := stringsJSON(s.Outlets)
+		id := s.ID
+		if id == 0 {
+			r, err := insert.ExecContext(ctx, s.Title, s.Start, s.End, s.Storyline, outlets)
+			if err != nil {
+				return fmt.Errorf("sqlite: save story: %w", err)
+			}
+			if id, err = r.LastInsertId(); err != nil {
+				return fmt.Errorf("sqlite: save story: %w", err)
+			}
+		} else {
+			if _, err := upsert.ExecContext(ctx, id, s.Title, s.Start, s.End, s.Storyline, outlets); err != nil {
+				return fmt.Errorf("sqlite: save story %d: %w", id, err)
+			}
+			if _, err := unlink.ExecContext(ctx, id); err != nil {
+				return fmt.Errorf("sqlite: save story %d: %w", id, err)
+			}
+		}
+		for k, a := range s.Articles {
+			if err := members.add(ctx, id, k, a); err != nil {
 				return fmt.Errorf("sqlite: save story %d articles: %w", id, err)
 			}
 		}
-		if err := b.flush(ctx); err != nil {
-			return fmt.Errorf("sqlite: save story %d articles: %w", id, err)
-		}
+		ids[i] = id
+	}
+	if err := members.flush(ctx); err != nil {
+		return fmt.Errorf("sqlite: save story articles: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("sqlite: save story %d: commit: %w", id, err)
+		return fmt.Errorf("sqlite: save stories: commit: %w", err)
 	}
-	s.ID, s.Stale = id, true
+	for i, s := range ss {
+		s.ID, s.Stale = ids[i], true
+	}
 	return nil
 }
 

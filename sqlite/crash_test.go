@@ -27,7 +27,7 @@ func crashBatch(i int) []*parallax.Analysis {
 
 // TestKillDuringSave kills a process (SIGKILL) while it saves batch after
 // batch, then checks that the database holds whole batches only, that its
-// indexes (full-text ones included) are intact, and that the interrupted
+// indexes (the FTS5 ones included) are intact, and that the interrupted
 // batch saves in full on a second open.
 func TestKillDuringSave(t *testing.T) {
 	if path := os.Getenv("PARALLAX_SQLITE_CRASH_CHILD"); path != "" {
@@ -73,7 +73,8 @@ func TestKillDuringSave(t *testing.T) {
 	checks := []string{
 		`PRAGMA integrity_check`,
 		`INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')`,
-		`INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check')`,
+		`INSERT INTO entity_fts(entity_fts) VALUES ('integrity-check')`,
+		`INSERT INTO quote_fts(quote_fts) VALUES ('integrity-check')`,
 	}
 	for _, q := range checks {
 		if strings.HasPrefix(q, "PRAGMA") {

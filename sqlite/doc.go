@@ -9,9 +9,11 @@
 // stream while a write commits. Save writes a whole batch in one
 // transaction: a failure or a cancelled context leaves none of it.
 // Articles are deduplicated by body hash; entities are merged across
-// articles by key. Article title and text, and quote text, have FTS5
-// indexes; searches take plain words, "phrases", prefix* and OR, never raw
-// FTS5 syntax.
+// articles by key. An article's quotes and mentions are packed in one row
+// each. Article title and text have an FTS5 index; quote searches find
+// the articles through an index of the words of their quotes, then keep
+// the quotes that match. Searches take plain words, "phrases", prefix*
+// and OR, never raw FTS5 syntax.
 //
 // The schema is versioned by the embedded migration/NNNN_name.sql files,
 // applied in order at Open, one transaction each; a file written by a

@@ -1,21 +1,58 @@
 package sqlite
 
 import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	parallax "github.com/parallax-news/parallax"
 )
 
-// ftsQuery turns a user's search into a safe FTS5 MATCH expression. Every
-// word becomes a quoted string, so FTS5 operators and punctuation in the
-// input are taken as text. What it understands: "double-quoted phrases",
-// a trailing * on a word for a prefix search, and OR (upper case) between
-// two terms; terms are otherwise all required. A query with no letter or
-// digit in it is invalid.
-func ftsQuery(q string) (string, error) {
-	var terms []string
+// search is a user's full-text query: the FTS5 MATCH expression for it,
+// and its terms, to match a text here as FTS5 reads the expression: a text
+// matches when it has all terms of any one group (AND binds tighter than
+// OR).
+type search struct {
+	match string
+	any   [][]phrase
+}
+
+// phrase is a search term as tokens; the last one matches as a prefix when
+// prefix is set.
+type phrase struct {
+	tokens []string
+	prefix bool
+}
+
+// parseSearch turns a user's search into a safe FTS5 MATCH expression.
+// Every word becomes a quoted string, so FTS5 operators and punctuation in
+// the input are taken as text. What it understands: "double-quoted
+// phrases", a trailing * on a word for a prefix search, and OR (upper
+// case) between two terms; terms are otherwise all required. A query with
+// no letter or digit in it is invalid.
+func parseSearch(q string) (search, error) {
+	var terms []string // of the MATCH expression
+	var s search
+	var group []phrase
 	or := false
+	add := func(text string, prefix bool) {
+		t := quoteFTS(text)
+		if prefix {
+			t += "*"
+		}
+		if or {
+			terms = append(terms, "OR")
+			s.any = append(s.any, group)
+			group = nil
+			or = false
+		}
+		terms = append(terms, t)
+		group = append(group, phrase{tokens: appendTokens(nil, text), prefix: prefix})
+	}
 	for i := 0; i < len(q); {
 		c := q[i]
 		switch {
@@ -24,14 +61,14 @@ func ftsQuery(q string) (string, error) {
 			continue
 		case c == '"':
 			j := strings.IndexByte(q[i+1:], '"')
-			var phrase string
+			var text string
 			if j < 0 {
-				phrase, i = q[i+1:], len(q)
+				text, i = q[i+1:], len(q)
 			} else {
-				phrase, i = q[i+1:i+1+j], i+2+j
+				text, i = q[i+1:i+1+j], i+2+j
 			}
-			if hasWord(phrase) {
-				terms = appendTerm(terms, quoteFTS(phrase), &or)
+			if hasWord(text) {
+				add(text, false)
 			}
 			continue
 		}
@@ -47,28 +84,86 @@ func ftsQuery(q string) (string, error) {
 		}
 		prefix := strings.HasSuffix(word, "*")
 		word = strings.TrimRight(word, "*")
-		if !hasWord(word) {
-			continue
+		if hasWord(word) {
+			add(word, prefix)
 		}
-		t := quoteFTS(word)
-		if prefix {
-			t += "*"
-		}
-		terms = appendTerm(terms, t, &or)
 	}
 	if len(terms) == 0 {
-		return "", parallax.Errorf(parallax.EINVALID, "search %q has no words", q)
+		return search{}, parallax.Errorf(parallax.EINVALID, "search %q has no words", q)
 	}
-	return strings.Join(terms, " "), nil
+	s.any = append(s.any, group)
+	s.match = strings.Join(terms, " ")
+	return s, nil
 }
 
-// appendTerm adds t, joined to the previous term by OR when one was asked for.
-func appendTerm(terms []string, t string, or *bool) []string {
-	if *or {
-		terms = append(terms, "OR")
-		*or = false
+// words is the quote_fts MATCH expression for the search: each group's
+// tokens, all required, the last of a prefix phrase as a prefix; "" when
+// a group has none, for then it bounds nothing.
+func (s *search) words() string {
+	var b strings.Builder
+	for i, group := range s.any {
+		if i > 0 {
+			b.WriteString(" OR ")
+		}
+		b.WriteByte('(')
+		n := 0
+		for _, p := range group {
+			for k, t := range p.tokens {
+				if n > 0 {
+					b.WriteByte(' ')
+				}
+				n++
+				b.WriteString(`"` + t + `"`)
+				if p.prefix && k == len(p.tokens)-1 {
+					b.WriteByte('*')
+				}
+			}
+		}
+		if n == 0 {
+			return ""
+		}
+		b.WriteByte(')')
 	}
-	return append(terms, t)
+	return b.String()
+}
+
+// matches reports whether text matches the search, tokenized as
+// appendTokens does; toks is scratch space.
+func (s *search) matches(text string, toks *tokens) bool {
+	toks.split(text)
+	for _, group := range s.any {
+		all := true
+		for _, p := range group {
+			if !p.in(toks) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// in reports whether the phrase occurs in toks. A phrase without tokens
+// (where FTS5 would find some) requires nothing.
+func (p phrase) in(toks *tokens) bool {
+	n := len(p.tokens)
+	if n == 0 {
+		return true
+	}
+outer:
+	for i := 0; i+n <= toks.len(); i++ {
+		for k, t := range p.tokens {
+			got := toks.at(i + k)
+			if string(got) != t && !(p.prefix && k == n-1 && len(got) > len(t) && string(got[:len(t)]) == t) {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // isSpace reports whether c separates terms: space and every control
@@ -97,4 +192,304 @@ func quoteFTS(s string) string {
 
 func hasWord(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// appendTokens appends the tokens of s as FTS5's unicode61 tokenizer with
+// remove_diacritics 2 makes them (see tokens.split).
+func appendTokens(dst []string, s string) []string {
+	var t tokens
+	t.split(s)
+	for i := range t.len() {
+		dst = append(dst, string(t.at(i)))
+	}
+	return dst
+}
+
+// tokens are the tokens of a text, end to end in one buffer.
+type tokens struct {
+	buf  []byte
+	ends []int // where each token ends in buf
+}
+
+func (t *tokens) len() int { return len(t.ends) }
+
+func (t *tokens) at(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = t.ends[i-1]
+	}
+	return t.buf[start:t.ends[i]]
+}
+
+// split sets t to the tokens of s as FTS5's unicode61 tokenizer with
+// remove_diacritics 2 makes them: runs of letters, digits and private-use
+// characters (the combining diacritics it knows continue a run and are
+// dropped), lower-cased, Latin letters without their diacritics. Its
+// Unicode tables are older than Go's, so tokens may differ on characters
+// new since (and on rare letters it folds as case folding does); quote
+// searches, which match quotes here, rely on articles_fts first.
+func (t *tokens) split(s string) {
+	buf, ends := t.buf[:0], t.ends[:0]
+	in := false // within a token
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if f := asciiFold[c]; f != 0 {
+				buf, in = append(buf, f), true
+			} else if in {
+				ends, in = append(ends, len(buf)), false
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Co, r):
+			buf, in = utf8.AppendRune(buf, foldRune(r)), true
+		case in && isDiacritic(r):
+		case in:
+			ends, in = append(ends, len(buf)), false
+		}
+	}
+	if in {
+		ends = append(ends, len(buf))
+	}
+	t.buf, t.ends = buf, ends
+}
+
+// asciiFold maps an ASCII letter or digit to its token form, the rest to 0.
+var asciiFold = func() (f [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		f[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		f[c], f[c-'a'+'A'] = c, c
+	}
+	return f
+}()
+
+// foldRune lower-cases r, takes the diacritics off a Latin letter and
+// folds the Greek letter variants as unicode61 does.
+func foldRune(r rune) rune {
+	r = unicode.ToLower(r)
+	if b, ok := latinBase[r]; ok {
+		return b
+	}
+	switch r {
+	case 'µ':
+		return 'μ'
+	case 'ς':
+		return 'σ'
+	case 'ϐ':
+		return 'β'
+	case 'ϑ':
+		return 'θ'
+	case 'ϕ':
+		return 'φ'
+	case 'ϖ':
+		return 'π'
+	case 'ϰ':
+		return 'κ'
+	case 'ϱ':
+		return 'ρ'
+	case 'ϵ':
+		return 'ε'
+	}
+	return r
+}
+
+// isDiacritic reports whether r is one of the combining marks unicode61
+// removes inside a token.
+func isDiacritic(r rune) bool {
+	switch {
+	case 0x300 <= r && r <= 0x304, 0x306 <= r && r <= 0x30c, r == 0x30f, r == 0x311, r == 0x31b,
+		0x323 <= r && r <= 0x328, r == 0x32d, r == 0x32e, r == 0x330, r == 0x331:
+		return true
+	}
+	return false
+}
+
+// latinBase maps the lower-case Latin letters unicode61 strips of their
+// diacritics to the letter it leaves.
+var latinBase = func() map[rune]rune {
+	bases := map[rune]string{
+		'a': "àáâãäåāăąǎǟǻȁȃȧḁạảấầẩẫậắằẳẵặ",
+		'b': "ḃḅḇ",
+		'c': "çćĉċčḉ",
+		'd': "ďḋḍḏḑḓ",
+		'e': "èéêëēĕėęěȅȇȩḕḗḙḛḝẹẻẽếềểễệ",
+		'f': "ḟ",
+		'g': "ĝğġģǧǵḡ",
+		'h': "ĥȟḣḥḧḩḫẖ",
+		'i': "ìíîïĩīĭįǐȉȋḭḯỉị",
+		'j': "ĵǰ",
+		'k': "ķǩḱḳḵ",
+		'l': "ĺļľḷḹḻḽ",
+		'm': "ḿṁṃ",
+		'n': "ñńņňǹṅṇṉṋ",
+		'o': "òóôõöōŏőơǒǫǭȍȏȫȭȯȱṍṏṑṓọỏốồổỗộớờởỡợ",
+		'p': "ṕṗ",
+		'r': "ŕŗřȑȓṙṛṝṟ",
+		's': "śŝşšſșṡṣṥṧṩẛ",
+		't': "ţťțṫṭṯṱẗ",
+		'u': "ùúûüũūŭůűųưǔǖǘǚǜȕȗṳṵṷṹṻụủứừửữự",
+		'v': "ṽṿ",
+		'w': "ŵẁẃẅẇẉẘ",
+		'x': "ẋẍ",
+		'y': "ýÿŷȳẏẙỳỵỷỹ",
+		'z': "źżžẑẓẕ",
+	}
+	m := map[rune]rune{}
+	for base, letters := range bases {
+		for _, r := range letters {
+			m[r] = base
+		}
+	}
+	return m
+}()
+
+// entityMatch is the entity_fts MATCH expression for the articles where
+// any of the entities appears.
+func entityMatch(ids ...int64) string {
+	var b strings.Builder
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteString(" OR ")
+		}
+		b.WriteString(`"` + strconv.FormatInt(id, 10) + `"`)
+	}
+	return b.String()
+}
+
+// indexFTS adds the articles and their quotes past the fts_state marks
+// to articles_fts and quote_fts and moves the marks, in tx.
+func indexFTS(ctx context.Context, tx *sql.Tx) error {
+	if err := indexQuotes(ctx, tx); err != nil {
+		return err
+	}
+	return indexArticles(ctx, tx)
+}
+
+// indexArticles adds the articles past the fts_state mark to articles_fts
+// and moves the mark, in tx. They go in one INSERT … SELECT, read back
+// from the rows just written: FTS5 flushes its pending terms whenever a
+// statement opens a statement journal (as multi-row statements do), so
+// indexing last, in one statement, leaves few segments to merge.
+func indexArticles(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text)
+		SELECT id, title, text FROM articles WHERE id > (SELECT upto FROM fts_state WHERE name = 'articles') ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE fts_state SET upto = (SELECT coalesce(max(id), 0) FROM articles) WHERE name = 'articles'`)
+	return err
+}
+
+// quoteChunk is how many articles indexQuotes reads and indexes at a time.
+const quoteChunk = 256
+
+// indexQuotes adds the quote_fts documents of the articles past the
+// fts_state mark, reading their quotes back, and moves the mark, in tx.
+func indexQuotes(ctx context.Context, tx *sql.Tx) error {
+	var from int64
+	if err := tx.QueryRowContext(ctx, `SELECT upto FROM fts_state WHERE name = 'quotes'`).Scan(&from); err != nil {
+		return err
+	}
+	var docs []byte
+	var words quoteWords
+	for {
+		rows, err := tx.QueryContext(ctx, `SELECT aq.article, aq.first, aq.n, aq.quotes, a.raw
+			FROM article_quotes aq JOIN articles a ON a.id = aq.article
+			WHERE aq.article > ? ORDER BY aq.article LIMIT ?`, from, quoteChunk)
+		if err != nil {
+			return err
+		}
+		docs = docs[:0]
+		for rows.Next() {
+			var article, first int64
+			var n int
+			var data, raw string
+			if err := rows.Scan(&article, &first, &n, &data, &raw); err != nil {
+				rows.Close()
+				return err
+			}
+			qs, err := decodeQuotes(article, first, n, data, raw)
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("quotes of %d: %w", article, err)
+			}
+			docs = words.appendDoc(docs, article, qs)
+			from = article
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(docs) == 0 {
+			break
+		}
+		if err := insertQuoteDocs(ctx, tx, append(docs, '}')); err != nil {
+			return err
+		}
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE fts_state SET upto = (SELECT coalesce(max(id), 0) FROM articles) WHERE name = 'quotes'`)
+	return err
+}
+
+// insertQuoteDocs adds quote_fts documents, a JSON object from article id
+// to document, in one statement, so FTS5 makes one segment of them.
+func insertQuoteDocs(ctx context.Context, tx *sql.Tx, docs []byte) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO quote_fts(rowid, words)
+		SELECT CAST(key AS INTEGER), value FROM json_each(?)`, string(docs))
+	return err
+}
+
+// quoteWords makes quote_fts documents.
+type quoteWords struct {
+	toks tokens
+	seen map[uint64]bool // hashes of the words in the document
+}
+
+// appendDoc adds an article's quote_fts document to a JSON object of them
+// (opening it when b is empty): the words of its quotes as tokens.split
+// makes them, each once (told apart by a 64-bit hash), separated by
+// spaces. Letters and digits need no JSON escape.
+func (w *quoteWords) appendDoc(b []byte, article int64, qs []parallax.Quote) []byte {
+	if len(b) == 0 {
+		b = append(b, '{')
+	} else {
+		b = append(b, ',')
+	}
+	b = append(b, '"')
+	b = strconv.AppendInt(b, article, 10)
+	b = append(b, `":"`...)
+	if w.seen == nil {
+		w.seen = map[uint64]bool{}
+	}
+	clear(w.seen)
+	for i := range qs {
+		w.toks.split(qs[i].Text)
+		for j := range w.toks.len() {
+			tok := w.toks.at(j)
+			h := fnv1a(tok)
+			if w.seen[h] {
+				continue
+			}
+			w.seen[h] = true
+			b = append(b, tok...)
+			b = append(b, ' ')
+		}
+	}
+	return append(b, '"')
+}
+
+// fnv1a is the 64-bit FNV-1a hash of b.
+func fnv1a(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }

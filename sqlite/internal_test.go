@@ -6,6 +6,7 @@ import (
 	"errors"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -38,15 +39,15 @@ func TestFTSQuery(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := ftsQuery(tc.in)
+			s, err := parseSearch(tc.in)
 			if tc.invalid {
 				if parallax.ErrorCode(err) != parallax.EINVALID {
-					t.Fatalf("ftsQuery(%q) = %q, %v; want an invalid error", tc.in, got, err)
+					t.Fatalf("parseSearch(%q) = %q, %v; want an invalid error", tc.in, s.match, err)
 				}
 				return
 			}
-			if err != nil || got != tc.want {
-				t.Errorf("ftsQuery(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+			if err != nil || s.match != tc.want {
+				t.Errorf("parseSearch(%q) = %q, %v; want %q", tc.in, s.match, err, tc.want)
 			}
 		})
 	}
@@ -62,17 +63,22 @@ func FuzzFTSQuery(f *testing.F) {
 	}
 	f.Cleanup(func() { db.Close() })
 	f.Fuzz(func(t *testing.T, q string) {
-		m, err := ftsQuery(q)
+		s, err := parseSearch(q)
 		if err != nil {
 			if parallax.ErrorCode(err) != parallax.EINVALID {
-				t.Fatalf("ftsQuery(%q): %v", q, err)
+				t.Fatalf("parseSearch(%q): %v", q, err)
 			}
 			return
 		}
-		// Whatever the input, FTS5 must accept the expression.
+		// Whatever the input, FTS5 must accept the expressions.
 		var n int
-		if err := db.r.QueryRow(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, m).Scan(&n); err != nil {
-			t.Fatalf("ftsQuery(%q) = %q, which FTS5 rejects: %v", q, m, err)
+		if err := db.r.QueryRow(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, s.match).Scan(&n); err != nil {
+			t.Fatalf("parseSearch(%q) = %q, which FTS5 rejects: %v", q, s.match, err)
+		}
+		if w := s.words(); w != "" {
+			if err := db.r.QueryRow(`SELECT count(*) FROM quote_fts WHERE quote_fts MATCH ?`, w).Scan(&n); err != nil {
+				t.Fatalf("parseSearch(%q).words() = %q, which FTS5 rejects: %v", q, w, err)
+			}
 		}
 	})
 }
@@ -144,8 +150,8 @@ func TestMigrateFromOlder(t *testing.T) {
 	if err := db.r.QueryRow(`SELECT max(version) FROM schema_version`).Scan(&v); err != nil || v != SchemaVersion() {
 		t.Fatalf("schema version after Open = %d, %v; want %d", v, err, SchemaVersion())
 	}
-	if err := db.SaveStory(ctx, &parallax.Story{Title: "after migration"}); err != nil {
-		t.Errorf("SaveStory on migrated database: %v", err)
+	if err := db.SaveStories(ctx, &parallax.Story{Title: "after migration"}); err != nil {
+		t.Errorf("SaveStories on migrated database: %v", err)
 	}
 }
 
@@ -225,5 +231,170 @@ func TestCancelMidBatch(t *testing.T) {
 	after, _ := db.Stats(ctx)
 	if after.Articles != before.Articles+len(batch) || after.Quotes != before.Quotes+nq {
 		t.Errorf("after retry %+v, want %d articles and %d quotes", after, before.Articles+len(batch), before.Quotes+nq)
+	}
+}
+
+// writeV3 stores analyses as schema version 3 laid them out: a row per
+// quote and per (article, entity) of mentions, and full-text indexes over
+// both, as the Save of that version did. Ids follow the batch order.
+func writeV3(t *testing.T, w *sql.DB, as []*parallax.Analysis) {
+	t.Helper()
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := w.Exec(q, args...); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	keys := map[string]int64{}
+	var qid int64
+	for i, a := range as {
+		art := &a.Article
+		art.ID = int64(i + 1)
+		exec(`INSERT INTO articles(id, hash, source, raw_hash, outlet, outlet_fold, title, published, day, text, raw, paragraphs, ingested)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2024-01-01T00:00:00Z')`,
+			art.ID, art.Hash, art.Source, parallax.RawHash(art.Raw), art.Outlet, fold(art.Outlet), art.Title, art.Published,
+			day(art.Published), art.Text, art.Raw, encodeSpans(art.Paragraphs))
+		for j := range a.Entities {
+			e := &a.Entities[j]
+			if keys[e.Key] == 0 {
+				keys[e.Key] = int64(len(keys) + 1)
+				exec(`INSERT INTO entities(id, key, name, type, aliases, names_fold) VALUES (?, ?, ?, ?, ?, ?)`,
+					keys[e.Key], e.Key, e.Name, string(e.Type), stringsJSON(e.Aliases), foldNames(e.Name, e.Aliases))
+			}
+			e.ID = keys[e.Key]
+			kinds := make([]string, len(e.Mentions))
+			spans := make([]parallax.Span, len(e.Mentions))
+			for k, m := range e.Mentions {
+				kinds[k], spans[k] = string(m.Kind), m.Span
+			}
+			exec(`INSERT INTO mentions(article, entity, spans, kinds) VALUES (?, ?, ?, ?)`, art.ID, e.ID, encodeSpans(spans), stringsJSON(kinds))
+		}
+		for j := range a.Quotes {
+			q := &a.Quotes[j]
+			qid++
+			q.ID, q.Article, q.Speaker.EntityID = qid, art.ID, keys[q.Speaker.EntityKey]
+			sp := q.Speaker
+			exec(`INSERT INTO quotes(id, article, ord, kind, text, span_start, span_end, cue, cue_start, cue_end,
+				speaker_name, mention, mention_start, mention_end, entity, confidence, speaker_fold)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				q.ID, art.ID, j, string(q.Kind), q.Text, q.Span.Start, q.Span.End, q.Cue, q.CueSpan.Start, q.CueSpan.End,
+				sp.Name, sp.Mention, sp.MentionSpan.Start, sp.MentionSpan.End, nullInt(sp.EntityID), q.Confidence,
+				fold(sp.Name)+"\n"+fold(sp.Mention))
+		}
+	}
+	exec(`INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles`)
+	exec(`INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quotes`)
+	exec(`UPDATE fts_state SET upto = CASE name WHEN 'articles' THEN (SELECT max(id) FROM articles) ELSE (SELECT max(id) FROM quotes) END`)
+}
+
+// TestMigratePacked opens a version 3 store holding articles, quotes,
+// mentions and a statement: after the migration every query answers as
+// before, and saving goes on where the old ids stopped.
+func TestMigratePacked(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v3.db")
+	w, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, w, 3); err != nil {
+		t.Fatal(err)
+	}
+	as := storetest.Generate(9, 6, 2500, 5)
+	// A text of its own, with what SQLite's JSON escapes.
+	as[0].Quotes[0].Text = "Not \"this\" \\ \n\t\x01 é 💬"
+	writeV3(t, w, as)
+	quote := as[1].Quotes[2]
+	for _, q := range []string{
+		`INSERT INTO stories(id, title) VALUES (1, 'story')`,
+		`INSERT INTO statements(id, story, ord, text) VALUES (1, 1, 0, 'said')`,
+	} {
+		if _, err := w.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := w.Exec(`INSERT INTO statement_quotes(statement, ord, quote, label) VALUES (1, 0, ?, 'original')`, quote.ID); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+
+	db, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatalf("Open version 3: %v", err)
+	}
+	defer db.Close()
+	var want []parallax.Quote
+	var nq int
+	for _, a := range as {
+		want = append(want, a.Quotes...)
+		nq += len(a.Quotes)
+	}
+	collect := func(f parallax.QuoteFilter) []parallax.Quote {
+		t.Helper()
+		var got []parallax.Quote
+		if err := db.Quotes(ctx, f, func(q *parallax.Quote) error { got = append(got, *q); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	if got := collect(parallax.QuoteFilter{}); !reflect.DeepEqual(got, want) {
+		t.Errorf("quotes after migration:\n got %+v\nwant %+v", got, want)
+	}
+	words := strings.Fields(quote.Text)
+	for _, q := range collect(parallax.QuoteFilter{Query: `"` + words[0] + " " + words[1] + `"`}) {
+		if !strings.Contains(strings.ToLower(q.Text), strings.ToLower(words[0]+" "+words[1])) {
+			t.Errorf("search for %q found %q", words[:2], q.Text)
+		}
+	}
+	hits := 0
+	err = db.Articles(ctx, parallax.ArticleFilter{Query: words[0]}, func(a *parallax.Article) error {
+		hits++
+		return nil
+	})
+	if err != nil || hits == 0 {
+		t.Errorf("article search for %q after migration: %d hits, %v", words[0], hits, err)
+	}
+	if got := collect(parallax.QuoteFilter{Speaker: quote.Speaker.Name}); !slices.ContainsFunc(got, func(q parallax.Quote) bool { return q.ID == quote.ID }) {
+		t.Errorf("speaker filter %q after migration misses quote %d", quote.Speaker.Name, quote.ID)
+	}
+	if got := collect(parallax.QuoteFilter{Entity: quote.Speaker.EntityID}); len(got) == 0 {
+		t.Errorf("no quotes of entity %d after migration", quote.Speaker.EntityID)
+	}
+	var mentions int
+	e := as[2].Entities[0]
+	err = db.Mentions(ctx, MentionFilter{Article: as[2].Article.ID, Entity: e.ID}, func(_, _ int64, m parallax.Mention) error {
+		if m != e.Mentions[mentions] {
+			t.Errorf("mention %d = %+v, want %+v", mentions, m, e.Mentions[mentions])
+		}
+		mentions++
+		return nil
+	})
+	if err != nil || mentions != len(e.Mentions) {
+		t.Errorf("%d mentions of %q after migration (%v), want %d", mentions, e.Key, err, len(e.Mentions))
+	}
+	st, err := db.Stats(ctx)
+	if err != nil || st.Articles != len(as) || st.Quotes != nq {
+		t.Errorf("Stats = %+v, %v; want %d articles, %d quotes", st, err, len(as), nq)
+	}
+	var variants []int64
+	err = db.Statements(ctx, parallax.StatementFilter{Story: 1}, func(s *parallax.Statement) error {
+		for _, v := range s.Quotes {
+			variants = append(variants, v.Quote)
+		}
+		return nil
+	})
+	if err != nil || !slices.Equal(variants, []int64{quote.ID}) {
+		t.Errorf("statement variants = %v, %v; want [%d]", variants, err, quote.ID)
+	}
+	next := storetest.Generate(10, 1, 2000, 3)
+	if _, err := db.Save(ctx, next); err != nil {
+		t.Fatal(err)
+	}
+	if got := next[0].Quotes[0].ID; got != int64(nq+1) {
+		t.Errorf("first quote saved after migration has id %d, want %d", got, nq+1)
+	}
+	var problems int
+	if err := db.r.QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(&problems); err != nil || problems != 0 {
+		t.Errorf("foreign key check: %d problems, %v", problems, err)
 	}
 }

@@ -23,6 +23,8 @@ func TestPragmas(t *testing.T) {
 		{"busy timeout", "busy_timeout", "5000", false},
 		{"temp store memory", "temp_store", "2", true},
 		{"page cache 64 MiB", "cache_size", "-65536", true},
+		{"page size 16 KiB", "page_size", "16384", false},
+		{"checkpoint every 4000 pages", "wal_autocheckpoint", "4000", true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

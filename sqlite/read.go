@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -133,7 +135,7 @@ func (db *DB) Articles(ctx context.Context, f parallax.ArticleFilter, fn func(*p
 		w.add(`a.day <= ?`, d)
 	}
 	if f.Query != "" {
-		m, err := ftsQuery(f.Query)
+		s, err := parseSearch(f.Query)
 		if err != nil {
 			return err
 		}
@@ -143,7 +145,7 @@ func (db *DB) Articles(ctx context.Context, f parallax.ArticleFilter, fn func(*p
 		// Driving the query from the index lets SQLite stop at the limit
 		// instead of collecting every match first.
 		from, order = `articles_fts f JOIN articles a ON a.id = f.rowid`, `f.rowid`
-		w.add(`articles_fts MATCH ?`, m)
+		w.add(`articles_fts MATCH ?`, s.match)
 	}
 	cols := articleCols
 	if f.WithRaw {
@@ -171,69 +173,132 @@ func (db *DB) Articles(ctx context.Context, f parallax.ArticleFilter, fn func(*p
 }
 
 // Quotes streams the matching quotes in (article, position) order, which
-// is id order (Save hands out quote ids so), with
-// Speaker.EntityKey filled from the stored entity. It returns fn's first
-// error unchanged.
+// is id order (Save hands out quote ids so), with Speaker.EntityKey filled
+// from the stored entity (its key never changes). The filters on articles
+// run in SQL; the others run here, on each article's quotes. It returns
+// fn's first error unchanged.
 func (db *DB) Quotes(ctx context.Context, f parallax.QuoteFilter, fn func(*parallax.Quote) error) error {
 	var w where
-	from, order := `quotes q LEFT JOIN entities e ON e.id = q.entity`, `q.id`
+	from, order := `article_quotes aq`, `aq.article`
 	if f.Article != 0 {
-		w.add(`q.article = ?`, f.Article)
-	}
-	if f.Speaker != "" {
-		s := fold(f.Speaker)
-		w.add(`(instr(q.speaker_fold, ?) > 0 OR q.entity IN (SELECT id FROM entities WHERE instr(names_fold, ?) > 0))`, s, s)
+		w.add(`aq.article = ?`, f.Article)
 	}
 	if f.Entity != 0 {
-		w.add(`q.entity = ?`, f.Entity)
+		w.add(`aq.article IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)`, entityMatch(f.Entity))
 	}
 	if f.Outlet != "" {
-		w.add(`q.article IN (SELECT id FROM articles WHERE outlet_fold IN
+		w.add(`aq.article IN (SELECT id FROM articles WHERE outlet_fold IN
 			(SELECT DISTINCT outlet_fold FROM articles WHERE instr(outlet_fold, ?) > 0))`, fold(f.Outlet))
 	}
-	if f.Kind != "" {
-		w.add(`q.kind = ?`, string(f.Kind))
-	}
-	if f.MinConfidence > 0 {
-		w.add(`q.confidence >= ?`, f.MinConfidence)
-	}
+	var s *search
 	if f.Query != "" {
-		m, err := ftsQuery(f.Query)
+		q, err := parseSearch(f.Query)
 		if err != nil {
 			return err
 		}
 		if err := db.Index(ctx); err != nil {
 			return err
 		}
-		from, order = `quotes_fts f JOIN quotes q ON q.id = f.rowid LEFT JOIN entities e ON e.id = q.entity`, `f.rowid`
-		w.add(`quotes_fts MATCH ?`, m)
+		// The articles whose quotes have the words hold the quotes that
+		// may match.
+		s = &q
+		if m := q.words(); m != "" {
+			from, order = `quote_fts f JOIN article_quotes aq ON aq.article = f.rowid`, `f.rowid`
+			w.add(`quote_fts MATCH ?`, m)
+		}
 	}
-	q := `SELECT q.id, q.article, q.kind, q.text, q.span_start, q.span_end, q.cue, q.cue_start, q.cue_end,
-		q.speaker_name, q.mention, q.mention_start, q.mention_end, coalesce(q.entity, 0), coalesce(e.key, ''), q.confidence
-		FROM ` + from + w.String() + ` ORDER BY ` + order + w.page(f.Limit, f.Offset)
+	var speakers map[int64]bool // entities named like f.Speaker
+	speaker := fold(f.Speaker)
+	if speaker != "" {
+		var err error
+		if speakers, err = db.entitiesNamed(ctx, speaker); err != nil {
+			return err
+		}
+		// Only the articles where the speaker speaks are read: by name or
+		// mention, or by entity when few entities have the name.
+		switch {
+		case len(speakers) == 0:
+			w.add(`instr(aq.speakers, ?) > 0`, speaker)
+		case len(speakers) <= maxSpeakerEntities:
+			w.add(`(instr(aq.speakers, ?) > 0 OR aq.article IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?))`,
+				speaker, entityMatch(slices.Collect(maps.Keys(speakers))...))
+		}
+	}
+	q := `SELECT aq.article, aq.first, aq.n, aq.quotes, a.raw FROM ` + from +
+		` JOIN articles a ON a.id = aq.article` + w.String() + ` ORDER BY ` + order
 	rows, err := db.r.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return fmt.Errorf("sqlite: quotes: %w", err)
 	}
 	defer rows.Close()
+	skip, left := f.Offset, f.Limit
+	var toks tokens
 	for rows.Next() {
-		x := &parallax.Quote{}
-		sp := &x.Speaker
-		var kind string
-		if err := rows.Scan(&x.ID, &x.Article, &kind, &x.Text, &x.Span.Start, &x.Span.End, &x.Cue, &x.CueSpan.Start,
-			&x.CueSpan.End, &sp.Name, &sp.Mention, &sp.MentionSpan.Start, &sp.MentionSpan.End, &sp.EntityID,
-			&sp.EntityKey, &x.Confidence); err != nil {
+		var article, first int64
+		var n int
+		var data, raw string
+		if err := rows.Scan(&article, &first, &n, &data, &raw); err != nil {
 			return fmt.Errorf("sqlite: quotes: %w", err)
 		}
-		x.Kind = parallax.QuoteKind(kind)
-		if err := fn(x); err != nil {
-			return err
+		qs, err := decodeQuotes(article, first, n, data, raw)
+		if err != nil {
+			return fmt.Errorf("sqlite: quotes of %d: %w", article, err)
+		}
+		for i := range qs {
+			x := &qs[i]
+			sp := &x.Speaker
+			switch {
+			case f.Entity != 0 && sp.EntityID != f.Entity,
+				f.Kind != "" && x.Kind != f.Kind,
+				f.MinConfidence > 0 && x.Confidence < f.MinConfidence,
+				speaker != "" && !strings.Contains(fold(sp.Name)+"\n"+fold(sp.Mention), speaker) && !speakers[sp.EntityID]:
+				continue
+			}
+			if s != nil && !s.matches(x.Text, &toks) {
+				continue
+			}
+			if skip > 0 {
+				skip--
+				continue
+			}
+			if err := fn(x); err != nil {
+				return err
+			}
+			if left--; left == 0 {
+				return nil
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("sqlite: quotes: %w", err)
 	}
 	return nil
+}
+
+// maxSpeakerEntities bounds the entities a speaker filter looks up in
+// entity_fts; with more, it reads every article.
+const maxSpeakerEntities = 64
+
+// entitiesNamed returns the entities whose name or an alias contains the
+// folded string s.
+func (db *DB) entitiesNamed(ctx context.Context, s string) (map[int64]bool, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT id FROM entities WHERE instr(names_fold, ?) > 0`, s)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: quotes: %w", err)
+	}
+	defer rows.Close()
+	ids := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("sqlite: quotes: %w", err)
+		}
+		ids[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: quotes: %w", err)
+	}
+	return ids, nil
 }
 
 // Entities streams the matching entities by id, without Mentions. It
@@ -280,7 +345,7 @@ func (db *DB) Stats(ctx context.Context) (parallax.Stats, error) {
 	var s parallax.Stats
 	err := db.r.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM articles),
-		(SELECT count(*) FROM quotes),
+		(SELECT coalesce(sum(n), 0) FROM article_quotes),
 		(SELECT count(*) FROM entities),
 		(SELECT count(DISTINCT outlet_fold) FROM articles WHERE outlet_fold <> '')`).
 		Scan(&s.Articles, &s.Quotes, &s.Entities, &s.Outlets)

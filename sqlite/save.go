@@ -8,8 +8,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	parallax "github.com/parallax-news/parallax"
 )
@@ -21,7 +23,8 @@ var testHookArticle func(i int)
 // Save stores the analyses in one transaction; see parallax.Store. An
 // analysis whose body is already stored (or appears earlier in the batch)
 // only records its (source, raw hash) pair; its result has Created false and
-// only its Article.ID is set. Article.Hash is computed from Text when empty.
+// only its Article.ID is set. Article.Hash is computed from Text when empty,
+// and the hash of Raw when Article.RawHash is empty.
 // A cancelled ctx or any failure rolls the whole batch back; the ids it may
 // have set in the analyses then mean nothing, and a retry sets them anew.
 func (db *DB) Save(ctx context.Context, as []*parallax.Analysis) ([]parallax.SaveResult, error) {
@@ -43,7 +46,8 @@ func (db *DB) Save(ctx context.Context, as []*parallax.Analysis) ([]parallax.Sav
 		return nil, fmt.Errorf("sqlite: save: begin: %w", err)
 	}
 	defer rollback(tx)
-	s := &saver{tx: tx, now: db.now().UTC(), deferIndex: db.deferIndex}
+	now := db.now().UTC()
+	s := &saver{tx: tx, now: now, ingested: now.Format(time.RFC3339Nano), deferIndex: db.deferIndex}
 	defer s.close()
 	if err := s.save(ctx, as, res); err != nil {
 		return nil, err
@@ -65,20 +69,26 @@ func (db *DB) Save(ctx context.Context, as []*parallax.Analysis) ([]parallax.Sav
 type saver struct {
 	tx         *sql.Tx
 	now        time.Time
+	ingested   string // now as articles.ingested stores it
 	deferIndex bool
 
 	nextArticle, nextQuote, nextEntity int64
 
-	article                             *sql.Stmt
-	sources, mentions, quotes, features *bulk
-	entities                            *bulk
+	article                                       *sql.Stmt
+	sources, quotes, mentions, entities, features *bulk
+
+	buf         []byte  // JSON being built
+	ids         []int64 // entities of the article being saved
+	appearances []byte  // entity_fts documents of the batch: {"article": "id id …", …}
+	words       quoteWords
+	quoteDocs   []byte // quote_fts documents of the batch, as appearances
 }
 
 func (s *saver) close() {
 	if s.article != nil {
 		s.article.Close()
 	}
-	for _, b := range []*bulk{s.sources, s.mentions, s.quotes, s.entities, s.features} {
+	for _, b := range []*bulk{s.sources, s.quotes, s.mentions, s.entities, s.features} {
 		if b != nil {
 			b.close()
 		}
@@ -96,9 +106,8 @@ func (s *saver) prepare(ctx context.Context) error {
 		return err
 	}
 	s.sources = newBulk(s.tx, `INSERT INTO sources(source, raw_hash, article) VALUES `, ` ON CONFLICT DO NOTHING`, 3)
-	s.mentions = newBulk(s.tx, `INSERT INTO mentions(article, entity, spans, kinds, texts) VALUES `, ``, 5)
-	s.quotes = newBulk(s.tx, `INSERT INTO quotes(id, article, ord, kind, text, span_start, span_end, cue, cue_start, cue_end,
-		speaker_name, mention, mention_start, mention_end, entity, confidence, speaker_fold) VALUES `, ``, 17)
+	s.quotes = newBulk(s.tx, `INSERT INTO article_quotes(article, first, n, speakers, quotes) VALUES `, ``, 5)
+	s.mentions = newBulk(s.tx, `INSERT INTO article_mentions(article, mentions) VALUES `, ``, 2)
 	s.entities = newBulk(s.tx, `INSERT INTO entities(id, key, name, type, titles, aliases, names_fold) VALUES `, ``, 7)
 	s.features = newBulk(s.tx, `INSERT INTO features(kind, article, blob) VALUES `,
 		` ON CONFLICT(kind, article) DO UPDATE SET blob = excluded.blob`, 3)
@@ -109,9 +118,10 @@ func (s *saver) save(ctx context.Context, as []*parallax.Analysis, res []paralla
 	if err := s.prepare(ctx); err != nil {
 		return fmt.Errorf("sqlite: save: prepare: %w", err)
 	}
+	// Quote ids grow with article ids, so the last article's are the highest.
 	err := s.tx.QueryRowContext(ctx, `SELECT
 		coalesce((SELECT max(id) FROM articles), 0),
-		coalesce((SELECT max(id) FROM quotes), 0),
+		coalesce((SELECT first + n - 1 FROM article_quotes ORDER BY article DESC LIMIT 1), 0),
 		coalesce((SELECT max(id) FROM entities), 0)`).Scan(&s.nextArticle, &s.nextQuote, &s.nextEntity)
 	if err != nil {
 		return fmt.Errorf("sqlite: save: read ids: %w", err)
@@ -120,15 +130,25 @@ func (s *saver) save(ctx context.Context, as []*parallax.Analysis, res []paralla
 	if err != nil {
 		return fmt.Errorf("sqlite: save: look up hashes: %w", err)
 	}
+	if !s.deferIndex {
+		// Quotes an earlier deferred Save left unindexed are read back;
+		// the batch's are indexed from the analyses, at the end.
+		if err := indexQuotes(ctx, s.tx); err != nil {
+			return fmt.Errorf("sqlite: save: full-text index: %w", err)
+		}
+	}
 
 	// Articles first (ids, rows, source pairs), then entities, mentions
-	// and quotes, then the full-text indexes.
+	// and quotes, then the entity and full-text indexes.
 	for i, a := range as {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("sqlite: save: %w", err)
 		}
 		art := &a.Article
-		rawHash := parallax.RawHash(art.Raw)
+		rawHash := art.RawHash
+		if rawHash == "" {
+			rawHash = parallax.RawHash(art.Raw)
+		}
 		id, dup := known[art.Hash]
 		if !dup {
 			s.nextArticle++
@@ -171,41 +191,43 @@ func (s *saver) save(ctx context.Context, as []*parallax.Analysis, res []paralla
 			}
 		}
 	}
-	for _, b := range []*bulk{s.mentions, s.quotes, s.features} {
+	for _, b := range []*bulk{s.quotes, s.mentions, s.features} {
 		if err := b.flush(ctx); err != nil {
 			return fmt.Errorf("sqlite: save quotes: %w", err)
+		}
+	}
+	// The entities' appearances go last but for articles_fts, in one
+	// statement: FTS5 flushes its pending terms at every statement that
+	// opens a statement journal, so the batch makes one segment.
+	if len(s.appearances) > 0 {
+		s.appearances = append(s.appearances, '}')
+		if _, err := s.tx.ExecContext(ctx, `INSERT INTO entity_fts(rowid, entities)
+			SELECT CAST(key AS INTEGER), value FROM json_each(?)`, string(s.appearances)); err != nil {
+			return fmt.Errorf("sqlite: save entity index: %w", err)
 		}
 	}
 	if s.deferIndex {
 		return nil
 	}
-	if err := indexFTS(ctx, s.tx); err != nil {
+	if err := s.index(ctx); err != nil {
 		return fmt.Errorf("sqlite: save: full-text index: %w", err)
 	}
 	return nil
 }
 
-// indexFTS adds the articles and quotes past the fts_state marks to the
-// full-text indexes and moves the marks, in tx. Each table goes in one
-// INSERT … SELECT, read back from the rows just written: FTS5 flushes its
-// pending terms whenever a statement opens a statement journal (as
-// multi-row statements do), so indexing last, in few statements, leaves
-// few segments to merge.
-func indexFTS(ctx context.Context, tx *sql.Tx) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text)
-		SELECT id, title, text FROM articles WHERE id > (SELECT upto FROM fts_state WHERE name = 'articles') ORDER BY id`)
-	if err != nil {
+// index adds the batch to the full-text indexes: the quote documents made
+// from its analyses, then its articles. Past Saves left none behind:
+// save caught up before writing.
+func (s *saver) index(ctx context.Context) error {
+	if len(s.quoteDocs) > 0 {
+		if err := insertQuoteDocs(ctx, s.tx, append(s.quoteDocs, '}')); err != nil {
+			return err
+		}
+	}
+	if _, err := s.tx.ExecContext(ctx, `UPDATE fts_state SET upto = ? WHERE name = 'quotes'`, s.nextArticle); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO quotes_fts(rowid, text)
-		SELECT id, text FROM quotes WHERE id > (SELECT upto FROM fts_state WHERE name = 'quotes') ORDER BY id`)
-	if err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, `UPDATE fts_state SET upto = CASE name
-		WHEN 'articles' THEN (SELECT coalesce(max(id), 0) FROM articles)
-		ELSE (SELECT coalesce(max(id), 0) FROM quotes) END`)
-	return err
+	return indexArticles(ctx, s.tx)
 }
 
 // knownHashes maps the batch's body hashes already stored to their ids.
@@ -251,7 +273,7 @@ func (s *saver) insertArticle(ctx context.Context, id int64, a *parallax.Article
 	_, err = s.article.ExecContext(ctx, id, a.Hash, a.Source, a.SourceID, rawHash, a.URL, a.Outlet, fold(a.Outlet),
 		a.Title, a.Published, day(a.Published), a.Language, a.Dateline, a.Byline, a.Text, a.Raw, paragraphs,
 		a.TitleSpan.Start, a.TitleSpan.End, a.DateSpan.Start, a.DateSpan.End, a.DatelineSpan.Start, a.DatelineSpan.End,
-		removed, meta, s.now.Format(time.RFC3339Nano))
+		removed, meta, s.ingested)
 	return err
 }
 
@@ -405,11 +427,26 @@ func (r *entRow) merge(e *parallax.Entity) {
 
 // fuller reports whether name a is fuller than b.
 func fuller(a, b string) bool {
-	na, nb := len(strings.Fields(a)), len(strings.Fields(b))
+	na, nb := words(a), words(b)
 	if na != nb {
 		return na > nb
 	}
 	return len(a) > len(b)
+}
+
+// words counts the words of s as strings.Fields splits them.
+func words(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			in = false
+		case !in:
+			in = true
+			n++
+		}
+	}
+	return n
 }
 
 // union appends to dst the strings of src it lacks.
@@ -431,74 +468,75 @@ outer:
 	return dst, changed
 }
 
-// saveMentionsQuotes buffers the mentions and quotes of a created analysis
-// and sets Quote.ID, Quote.Article and Speaker.EntityID.
+// saveMentionsQuotes buffers the quotes, mentions and entity appearances
+// of a created analysis and sets Quote.ID, Quote.Article and
+// Speaker.EntityID.
 func (s *saver) saveMentionsQuotes(ctx context.Context, a *parallax.Analysis, ents map[string]*entRow) error {
-	art := a.Article.ID
-	if err := s.saveMentions(ctx, a); err != nil {
-		return err
+	art, raw := a.Article.ID, a.Article.Raw
+	ms := mentionsByEntity(a)
+	ids := s.ids[:0]
+	for _, em := range ms {
+		ids = append(ids, em.entity)
 	}
-	for j := range a.Quotes {
-		q := &a.Quotes[j]
-		s.nextQuote++
-		q.ID = s.nextQuote
-		q.Article = art
-		q.Speaker.EntityID = 0
-		if r := ents[q.Speaker.EntityKey]; r != nil && q.Speaker.EntityKey != "" {
-			q.Speaker.EntityID = r.id
-		}
-		sp := q.Speaker
-		err := s.quotes.add(ctx, q.ID, art, j, string(q.Kind), q.Text, q.Span.Start, q.Span.End,
-			q.Cue, q.CueSpan.Start, q.CueSpan.End, sp.Name, sp.Mention, sp.MentionSpan.Start, sp.MentionSpan.End,
-			nullInt(sp.EntityID), q.Confidence, fold(sp.Name)+"\n"+fold(sp.Mention))
-		if err != nil {
+	if len(ms) > 0 {
+		s.buf = appendMentions(s.buf[:0], ms, raw)
+		if err := s.mentions.add(ctx, art, string(s.buf)); err != nil {
 			return err
 		}
 	}
+	if len(a.Quotes) > 0 {
+		first := s.nextQuote + 1
+		for j := range a.Quotes {
+			q := &a.Quotes[j]
+			s.nextQuote++
+			q.ID = s.nextQuote
+			q.Article = art
+			q.Speaker.EntityID = 0
+			if r := ents[q.Speaker.EntityKey]; r != nil && q.Speaker.EntityKey != "" {
+				q.Speaker.EntityID = r.id
+			}
+			if id := q.Speaker.EntityID; id != 0 && !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+		var err error
+		if s.buf, err = appendQuotes(s.buf[:0], a.Quotes, raw); err != nil {
+			return err
+		}
+		if !s.deferIndex {
+			s.quoteDocs = s.words.appendDoc(s.quoteDocs, art, a.Quotes)
+		}
+		quotes := string(s.buf)
+		s.buf = appendSpeakers(s.buf[:0], a.Quotes)
+		if err := s.quotes.add(ctx, art, first, len(a.Quotes), string(s.buf), quotes); err != nil {
+			return err
+		}
+	}
+	s.ids = ids
+	s.appear(art, ids)
 	return nil
 }
 
-// saveMentions buffers one row per entity of a created analysis, packing
-// its mentions; entities listed twice under one key share the row.
-func (s *saver) saveMentions(ctx context.Context, a *parallax.Analysis) error {
-	var byID map[int64][]parallax.Mention
-	var order []int64
-	for j := range a.Entities {
-		e := &a.Entities[j]
-		if e.ID == 0 || len(e.Mentions) == 0 {
-			continue
-		}
-		if byID == nil {
-			byID = make(map[int64][]parallax.Mention, len(a.Entities))
-		}
-		if _, ok := byID[e.ID]; !ok {
-			order = append(order, e.ID)
-		}
-		byID[e.ID] = append(byID[e.ID], e.Mentions...)
+// appear adds to the batch's entity_fts documents the one of an article:
+// the ids of the entities it mentions or quotes.
+func (s *saver) appear(article int64, ids []int64) {
+	if len(ids) == 0 {
+		return
 	}
-	raw := a.Article.Raw
-	for _, id := range order {
-		ms := byID[id]
-		spans := make([]parallax.Span, len(ms))
-		kinds := make([]string, len(ms))
-		own := false
-		for k, m := range ms {
-			spans[k], kinds[k] = m.Span, string(m.Kind)
-			own = own || m.Text != m.Span.In(raw)
-		}
-		var texts any
-		if own {
-			ts := make([]string, len(ms))
-			for k, m := range ms {
-				ts[k] = m.Text
-			}
-			texts = stringsJSON(ts)
-		}
-		if err := s.mentions.add(ctx, a.Article.ID, id, encodeSpans(spans), stringsJSON(kinds), texts); err != nil {
-			return err
-		}
+	sep := byte(',')
+	if len(s.appearances) == 0 {
+		sep = '{'
 	}
-	return nil
+	s.appearances = append(s.appearances, sep, '"')
+	s.appearances = strconv.AppendInt(s.appearances, article, 10)
+	s.appearances = append(s.appearances, `":"`...)
+	for i, id := range ids {
+		if i > 0 {
+			s.appearances = append(s.appearances, ' ')
+		}
+		s.appearances = strconv.AppendInt(s.appearances, id, 10)
+	}
+	s.appearances = append(s.appearances, '"')
 }
 
 // HasSource reports whether a record with this source name and source text

@@ -480,6 +480,13 @@ func testQuoteFilters(t *testing.T, s parallax.Store) {
 		{"query and speaker", parallax.QuoteFilter{Query: "waste", Speaker: "brenner"}, idsWhere(func(a *parallax.Analysis, q parallax.Quote) bool {
 			return strings.Contains(q.Text, "waste") && speaks(a, q, "brenner")
 		})},
+		{"query or", parallax.QuoteFilter{Query: "storm OR vanity"}, idsWhere(func(_ *parallax.Analysis, q parallax.Quote) bool {
+			return strings.Contains(q.Text, "storm") || strings.Contains(q.Text, "vanity")
+		})},
+		{"query prefix", parallax.QuoteFilter{Query: "CONSTR*"}, idsWhere(func(_ *parallax.Analysis, q parallax.Quote) bool {
+			return strings.Contains(q.Text, "Construction")
+		})},
+		{"nothing: words of two quotes", parallax.QuoteFilter{Query: "storm vanity"}, nil},
 		{"limit offset", parallax.QuoteFilter{Limit: 2, Offset: 1}, all[1:3]},
 		{"nothing", parallax.QuoteFilter{Speaker: "nobody at all"}, nil},
 	}
@@ -488,7 +495,7 @@ func testQuoteFilters(t *testing.T, s parallax.Store) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if len(tc.want) == 0 && tc.name != "nothing" {
+			if len(tc.want) == 0 && !strings.HasPrefix(tc.name, "nothing") {
 				t.Fatalf("case selects nothing from the fixture")
 			}
 			var got []int64
@@ -820,11 +827,11 @@ func testStories(t *testing.T, s parallax.Store, cs parallax.CorpusStore) {
 	st3 := &parallax.Story{Title: "Orchestra", Start: "2024-04-01", End: "2024-04-02", Storyline: 9,
 		Articles: []int64{res[3].ID}, Outlets: []string{"Harbor Arts Review"}}
 	for _, st := range []*parallax.Story{st1, st2, st3} {
-		if err := cs.SaveStory(ctx, st); err != nil {
-			t.Fatalf("SaveStory: %v", err)
+		if err := cs.SaveStories(ctx, st); err != nil {
+			t.Fatalf("SaveStories: %v", err)
 		}
 		if st.ID == 0 {
-			t.Fatal("SaveStory did not set ID")
+			t.Fatal("SaveStories did not set ID")
 		}
 	}
 	got, err := cs.Story(ctx, st1.ID)
@@ -836,8 +843,8 @@ func testStories(t *testing.T, s parallax.Store, cs parallax.CorpusStore) {
 	}
 	// Replacing keeps the id and swaps the articles.
 	st1.Title, st1.End, st1.Articles = "Barrier vote, updated", "2024-05-16", []int64{res[0].ID}
-	if err := cs.SaveStory(ctx, st1); err != nil {
-		t.Fatalf("SaveStory replace: %v", err)
+	if err := cs.SaveStories(ctx, st1); err != nil {
+		t.Fatalf("SaveStories replace: %v", err)
 	}
 	if got, err := cs.Story(ctx, st1.ID); err != nil || !reflect.DeepEqual(got, st1) {
 		t.Errorf("replaced Story = %+v, %v; want %+v", got, err, st1)
@@ -879,7 +886,7 @@ func testStatements(t *testing.T, s parallax.Store, cs parallax.CorpusStore) {
 	story := &parallax.Story{Title: "Barrier vote", Start: "2024-05-14", End: "2024-05-15", Articles: []int64{res[0].ID, res[1].ID}}
 	later := &parallax.Story{Title: "Barrier again", Start: "2024-06-01", End: "2024-06-01"}
 	for _, st := range []*parallax.Story{story, later} {
-		if err := cs.SaveStory(ctx, st); err != nil {
+		if err := cs.SaveStories(ctx, st); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -382,7 +382,7 @@ func build(ctx context.Context, db *sqlite.DB, corpus string, n int) ([]string, 
 				}
 				s.End = max(s.End, d)
 			}
-			if err := db.SaveStory(ctx, s); err != nil {
+			if err := db.SaveStories(ctx, s); err != nil {
 				return nil, err
 			}
 			var sts []*parallax.Statement
