@@ -826,13 +826,20 @@ func testStories(t *testing.T, s parallax.Store, cs parallax.CorpusStore) {
 		Articles: []int64{res[2].ID}, Outlets: []string{"Lower District Blog"}}
 	st3 := &parallax.Story{Title: "Orchestra", Start: "2024-04-01", End: "2024-04-02", Storyline: 9,
 		Articles: []int64{res[3].ID}, Outlets: []string{"Harbor Arts Review"}}
+	// One story alone, then two in one call.
+	if err := cs.SaveStories(ctx, st1); err != nil {
+		t.Fatalf("SaveStories: %v", err)
+	}
+	if err := cs.SaveStories(ctx, st2, st3); err != nil {
+		t.Fatalf("SaveStories(two): %v", err)
+	}
 	for _, st := range []*parallax.Story{st1, st2, st3} {
-		if err := cs.SaveStories(ctx, st); err != nil {
-			t.Fatalf("SaveStories: %v", err)
+		if st.ID == 0 || !st.Stale {
+			t.Fatalf("SaveStories left story %q with ID %d, stale %v", st.Title, st.ID, st.Stale)
 		}
-		if st.ID == 0 {
-			t.Fatal("SaveStories did not set ID")
-		}
+	}
+	if st1.ID == st2.ID || st2.ID == st3.ID {
+		t.Fatalf("SaveStories gave ids %d, %d, %d", st1.ID, st2.ID, st3.ID)
 	}
 	got, err := cs.Story(ctx, st1.ID)
 	if err != nil || !reflect.DeepEqual(got, st1) {
