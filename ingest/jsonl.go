@@ -7,10 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/jsonstr"
 )
 
 // jsonl reads one article per line. Blank lines are skipped; the Nth
@@ -169,7 +168,7 @@ func jsonString(v json.RawMessage, dst *string) error {
 	case v[0] != '"':
 		return errNotString
 	}
-	*dst = unquote(v)
+	*dst, _ = jsonstr.Unquote(string(v)) // encoding/json has validated it
 	return nil
 }
 
@@ -181,7 +180,8 @@ func jsonValue(v json.RawMessage) (any, error) {
 	}
 	switch c := v[0]; {
 	case c == '"':
-		return unquote(v), nil
+		u, _ := jsonstr.Unquote(string(v)) // encoding/json has validated it
+		return u, nil
 	case c == '-' || ('0' <= c && c <= '9'):
 		return json.Number(v), nil
 	case c == 'n':
@@ -196,76 +196,6 @@ func jsonValue(v json.RawMessage) (any, error) {
 	return x, err
 }
 
-// unquote decodes a JSON string literal that encoding/json has already
-// validated. Escaped lone surrogates become U+FFFD, as in encoding/json.
-func unquote(v []byte) string {
-	v = v[1 : len(v)-1]
-	i := bytes.IndexByte(v, '\\')
-	if i < 0 {
-		return string(v)
-	}
-	b := make([]byte, 0, len(v))
-	b = append(b, v[:i]...)
-	for i < len(v) {
-		c := v[i]
-		if c != '\\' {
-			b = append(b, c)
-			i++
-			continue
-		}
-		e := v[i+1]
-		i += 2
-		switch e {
-		case 'b':
-			b = append(b, '\b')
-		case 'f':
-			b = append(b, '\f')
-		case 'n':
-			b = append(b, '\n')
-		case 'r':
-			b = append(b, '\r')
-		case 't':
-			b = append(b, '\t')
-		case 'u':
-			r := hex4(v[i:])
-			i += 4
-			if utf16.IsSurrogate(r) {
-				r2 := rune(-1)
-				if i+6 <= len(v) && v[i] == '\\' && v[i+1] == 'u' {
-					r2 = hex4(v[i+2:])
-				}
-				if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
-					r = d
-					i += 6
-				} else {
-					r = utf8.RuneError
-				}
-			}
-			b = utf8.AppendRune(b, r)
-		default: // '"', '\\', '/'
-			b = append(b, e)
-		}
-	}
-	return string(b)
-}
-
-// hex4 decodes four hex digits.
-func hex4(h []byte) rune {
-	var r rune
-	for _, c := range h[:4] {
-		switch {
-		case '0' <= c && c <= '9':
-			c -= '0'
-		case 'a' <= c && c <= 'f':
-			c -= 'a' - 10
-		default:
-			c -= 'A' - 10
-		}
-		r = r<<4 | rune(c)
-	}
-	return r
-}
-
 // jsonID decodes an id given as a string or a number.
 func jsonID(v json.RawMessage) (string, error) {
 	v = bytes.TrimSpace(v)
@@ -273,7 +203,8 @@ func jsonID(v json.RawMessage) (string, error) {
 	case len(v) == 0 || string(v) == "null":
 		return "", nil
 	case v[0] == '"':
-		return unquote(v), nil
+		u, _ := jsonstr.Unquote(string(v)) // encoding/json has validated it
+		return u, nil
 	case v[0] == '-' || ('0' <= v[0] && v[0] <= '9'):
 		return string(v), nil
 	}

@@ -10,10 +10,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/jsonstr"
 )
 
 // An article's quotes and mentions are kept in one JSON row each
@@ -194,89 +194,23 @@ func (r *quoteReader) str() string {
 		r.fail()
 		return ""
 	}
-	start := r.i
+	start := r.i - 1
 	for r.i < len(r.s) {
-		switch c := r.s[r.i]; {
-		case c == '"':
+		switch r.s[r.i] {
+		case '"':
 			r.i++
-			return r.s[start : r.i-1]
-		case c == '\\':
-			return r.unescape(start)
-		case c < 0x20:
-			r.fail()
-			return ""
-		}
-		r.i++
-	}
-	r.fail()
-	return ""
-}
-
-// unescape reads the rest of a string with escapes, which starts at start.
-func (r *quoteReader) unescape(start int) string {
-	b := []byte(r.s[start:r.i])
-	for r.i < len(r.s) {
-		c := r.s[r.i]
-		r.i++
-		switch {
-		case c == '"':
-			return string(b)
-		case c < 0x20:
-			r.fail()
-			return ""
-		case c != '\\':
-			b = append(b, c)
-			continue
-		}
-		if r.i >= len(r.s) {
-			break
-		}
-		c = r.s[r.i]
-		r.i++
-		switch c {
-		case '"', '\\', '/':
-			b = append(b, c)
-		case 'b':
-			b = append(b, '\b')
-		case 'f':
-			b = append(b, '\f')
-		case 'n':
-			b = append(b, '\n')
-		case 'r':
-			b = append(b, '\r')
-		case 't':
-			b = append(b, '\t')
-		case 'u':
-			c := r.hex4()
-			if utf16.IsSurrogate(c) {
-				lo := rune(-1)
-				if strings.HasPrefix(r.s[r.i:], `\u`) {
-					r.i += 2
-					lo = r.hex4()
-				}
-				c = utf16.DecodeRune(c, lo)
+			s, ok := jsonstr.Unquote(r.s[start:r.i])
+			if !ok {
+				r.fail()
 			}
-			b = utf8.AppendRune(b, c)
-		default:
-			r.fail()
-			return ""
+			return s
+		case '\\':
+			r.i++ // the escaped byte cannot end the string
 		}
+		r.i++
 	}
 	r.fail()
 	return ""
-}
-
-func (r *quoteReader) hex4() rune {
-	if r.i+4 > len(r.s) {
-		r.fail()
-		return 0
-	}
-	n, err := strconv.ParseUint(r.s[r.i:r.i+4], 16, 16)
-	if err != nil {
-		r.fail()
-	}
-	r.i += 4
-	return rune(n)
 }
 
 // null consumes a null if it comes next.
