@@ -14,8 +14,9 @@ type CorpusStore interface {
 	// Feature returns one article's blob of kind; ErrNotFound if absent.
 	Feature(ctx context.Context, article int64, kind string) ([]byte, error)
 
-	// SaveDuplicate records that d.Article duplicates d.Original.
-	SaveDuplicate(ctx context.Context, d Duplicate) error
+	// SaveDuplicates records, all or none, that each d.Article duplicates
+	// d.Original, replacing an earlier record for d.Article.
+	SaveDuplicates(ctx context.Context, ds ...Duplicate) error
 	Duplicates(ctx context.Context, fn func(Duplicate) error) error
 
 	// SaveStories stores the stories, all or none: each is inserted when

@@ -43,6 +43,10 @@ type Corpus struct {
 
 	// dirty holds the stories whose articles or statements need saving.
 	dirty map[int64]bool
+	// found holds the duplicates found since the last Flush. They are saved
+	// with the stories: a write of its own would wait for the batch the
+	// runner is saving.
+	found []parallax.Duplicate
 }
 
 // OpenCorpus rebuilds the corpus indexes from what db holds.
@@ -53,12 +57,24 @@ func OpenCorpus(ctx context.Context, db CorpusDB) (*Corpus, error) {
 		stories: story.New(story.Options{}),
 		dirty:   map[int64]bool{},
 	}
-	err := db.Features(ctx, FeatureMinHash, func(id int64, blob []byte) error {
+	stored := map[int64]bool{}
+	err := db.Duplicates(ctx, func(d parallax.Duplicate) error {
+		stored[d.Article] = true
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read duplicates: %w", err)
+	}
+	// Replaying the signatures in article order finds the duplicates
+	// again: a run interrupted before saving them left them out.
+	err = db.Features(ctx, FeatureMinHash, func(id int64, blob []byte) error {
 		var sig dedup.Signature
 		if err := sig.UnmarshalBinary(blob); err != nil {
 			return fmt.Errorf("article %d: %w", id, err)
 		}
-		c.dups.Add(id, sig)
+		if d, ok := c.dups.Add(id, sig); ok && !stored[id] {
+			c.found = append(c.found, d)
+		}
 		return nil
 	})
 	if err != nil {
@@ -79,16 +95,16 @@ func OpenCorpus(ctx context.Context, db CorpusDB) (*Corpus, error) {
 	}
 	// A run interrupted between saving articles and saving their stories
 	// leaves stored stories behind the index: mark those storylines.
-	stored := map[int64]int{}
+	members := map[int64]int{}
 	err = db.Stories(ctx, parallax.StoryFilter{}, func(s *parallax.Story) error {
-		stored[s.ID] = len(s.Articles)
+		members[s.ID] = len(s.Articles)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read stories: %w", err)
 	}
 	for _, s := range c.stories.Stories() {
-		if n, ok := stored[s.ID]; !ok || n != len(s.Articles) {
+		if n, ok := members[s.ID]; !ok || n != len(s.Articles) {
 			c.dirty[s.ID] = true
 		}
 	}
@@ -109,9 +125,7 @@ func (c *Corpus) Add(ctx context.Context, batch []*parallax.Analysis, res []para
 			return fmt.Errorf("article %d: %w", id, err)
 		}
 		if d, ok := c.dups.Add(id, sig); ok {
-			if err := c.db.SaveDuplicate(ctx, d); err != nil {
-				return err
-			}
+			c.found = append(c.found, d)
 		}
 		p, err := story.LoadFeatures(id, an.Features[FeatureStory])
 		if err != nil {
@@ -122,9 +136,13 @@ func (c *Corpus) Add(ctx context.Context, batch []*parallax.Analysis, res []para
 	return nil
 }
 
-// Flush saves every changed story. Their statements are left stale, to
-// be aligned when first needed (Statements).
+// Flush saves the duplicates found and every changed story. The stories'
+// statements are left stale, to be aligned when first needed (Statements).
 func (c *Corpus) Flush(ctx context.Context) error {
+	if err := c.db.SaveDuplicates(ctx, c.found...); err != nil {
+		return fmt.Errorf("save duplicates: %w", err)
+	}
+	c.found = c.found[:0]
 	if len(c.dirty) == 0 {
 		return nil
 	}

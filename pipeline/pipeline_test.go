@@ -247,3 +247,73 @@ func TestRunStoreRefusesOneRecord(t *testing.T) {
 		t.Errorf("summary %+v; want a005.txt failed at the store and the 11 others stored", sum)
 	}
 }
+
+// Duplicates found in a run are saved at Flush; a run that stops before
+// it leaves them to the next OpenCorpus, which finds them again.
+func TestDuplicatesSurviveInterruptedRun(t *testing.T) {
+	dir := t.TempDir()
+	writeCorpus(t, dir, 12)
+	ctx := context.Background()
+	dups := func(db *sqlite.DB) []parallax.Duplicate {
+		var ds []parallax.Duplicate
+		if err := db.Duplicates(ctx, func(d parallax.Duplicate) error { ds = append(ds, d); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return ds
+	}
+	run := func(path string, flush bool) {
+		db := openDB(t, path)
+		corpus, err := pipeline.OpenCorpus(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := &pipeline.Runner{Store: db, Analyzer: pipeline.NewAnalyzer(),
+			Options: pipeline.Options{Workers: 2, BatchSize: 5, AfterSave: corpus.Add}}
+		if _, err := r.Run(ctx, []string{dir}); err != nil {
+			t.Fatal(err)
+		}
+		if got := dups(db); len(got) != 0 {
+			t.Errorf("duplicates saved before Flush: %v", got)
+		}
+		if flush {
+			if err := corpus.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+		db.Close()
+	}
+
+	whole := filepath.Join(t.TempDir(), "whole.db")
+	run(whole, true)
+	want := dups(openDB(t, whole))
+	if len(want) == 0 {
+		t.Fatal("no duplicates among near-identical articles")
+	}
+
+	cut := filepath.Join(t.TempDir(), "cut.db")
+	run(cut, false)
+	db := openDB(t, cut)
+	corpus, err := pipeline.OpenCorpus(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := corpus.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := dups(db); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("after reopening: duplicates %v, want %v", got, want)
+	}
+	// Once saved, they are not found again.
+	db.Close()
+	db = openDB(t, cut)
+	corpus, err = pipeline.OpenCorpus(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := corpus.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := dups(db); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("after a second reopen: duplicates %v, want %v", got, want)
+	}
+}

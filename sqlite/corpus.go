@@ -67,14 +67,30 @@ func (db *DB) Feature(ctx context.Context, article int64, kind string) ([]byte, 
 	return blob, nil
 }
 
-// SaveDuplicate records that d.Article duplicates d.Original, replacing an
-// earlier record for d.Article.
-func (db *DB) SaveDuplicate(ctx context.Context, d parallax.Duplicate) error {
-	_, err := db.w.ExecContext(ctx, `INSERT INTO duplicates(article, original, kind, similarity) VALUES (?, ?, ?, ?)
-		ON CONFLICT(article) DO UPDATE SET original = excluded.original, kind = excluded.kind, similarity = excluded.similarity`,
-		d.Article, d.Original, string(d.Kind), d.Similarity)
+// SaveDuplicates records, in one transaction, that each d.Article
+// duplicates d.Original, replacing an earlier record for d.Article.
+func (db *DB) SaveDuplicates(ctx context.Context, ds ...parallax.Duplicate) error {
+	if len(ds) == 0 {
+		return nil
+	}
+	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("sqlite: save duplicate %d of %d: %w", d.Article, d.Original, err)
+		return fmt.Errorf("sqlite: save duplicates: begin: %w", err)
+	}
+	defer rollback(tx)
+	st, err := tx.PrepareContext(ctx, `INSERT INTO duplicates(article, original, kind, similarity) VALUES (?, ?, ?, ?)
+		ON CONFLICT(article) DO UPDATE SET original = excluded.original, kind = excluded.kind, similarity = excluded.similarity`)
+	if err != nil {
+		return fmt.Errorf("sqlite: save duplicates: %w", err)
+	}
+	defer st.Close()
+	for _, d := range ds {
+		if _, err := st.ExecContext(ctx, d.Article, d.Original, string(d.Kind), d.Similarity); err != nil {
+			return fmt.Errorf("sqlite: save duplicate %d of %d: %w", d.Article, d.Original, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: save duplicates: commit: %w", err)
 	}
 	return nil
 }

@@ -800,10 +800,21 @@ func testDuplicates(t *testing.T, s parallax.Store, cs parallax.CorpusStore) {
 		{Article: res[1].ID, Original: res[0].ID, Kind: parallax.DupSyndicated, Similarity: 0.91},
 		{Article: res[2].ID, Original: res[1].ID, Kind: parallax.DupExact, Similarity: 1}, // replaces the first
 	}
-	for _, d := range ds {
-		if err := cs.SaveDuplicate(ctx, d); err != nil {
-			t.Fatalf("SaveDuplicate: %v", err)
-		}
+	// One alone, then two in one call, the second replacing the first.
+	if err := cs.SaveDuplicates(ctx, ds[0]); err != nil {
+		t.Fatalf("SaveDuplicates: %v", err)
+	}
+	if err := cs.SaveDuplicates(ctx, ds[1:]...); err != nil {
+		t.Fatalf("SaveDuplicates: %v", err)
+	}
+	if err := cs.SaveDuplicates(ctx); err != nil {
+		t.Fatalf("SaveDuplicates of none: %v", err)
+	}
+	// All or none: a record of an article that does not exist fails the call.
+	bad := []parallax.Duplicate{{Article: res[3].ID, Original: res[0].ID, Kind: parallax.DupNear, Similarity: 0.6},
+		{Article: res[3].ID + 1000, Original: res[0].ID, Kind: parallax.DupNear, Similarity: 0.6}}
+	if err := cs.SaveDuplicates(ctx, bad...); err == nil {
+		t.Errorf("SaveDuplicates of an unknown article: no error")
 	}
 	var got []parallax.Duplicate
 	if err := cs.Duplicates(ctx, func(d parallax.Duplicate) error { got = append(got, d); return nil }); err != nil {

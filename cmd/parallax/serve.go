@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -75,7 +74,7 @@ gracefully.`,
 					r.Options.Ingest.Stdin = body
 					sum, err := r.Run(ctx, []string{"-"})
 					if ferr := corpus.Flush(context.WithoutCancel(ctx)); ferr != nil && err == nil {
-						err = fmt.Errorf("save stories: %w", ferr)
+						err = ferr
 					}
 					alignAll()
 					return sum, err
