@@ -41,6 +41,7 @@ type DB struct {
 	r          *sql.DB // read-only pool
 	now        func() time.Time
 	deferIndex bool
+	hasSource  *sql.Stmt // on r; the pipeline asks it for every record
 
 	closeOnce sync.Once
 	closeErr  error
@@ -118,11 +119,17 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	r.SetMaxIdleConns(readers)
 	r.SetConnMaxIdleTime(time.Minute)
 
+	hasSource, err := r.PrepareContext(ctx, `SELECT 1 FROM sources WHERE source = ? AND raw_hash = ?`)
+	if err != nil {
+		r.Close()
+		w.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
 	now := opt.Now
 	if now == nil {
 		now = time.Now
 	}
-	return &DB{w: w, r: r, now: now, deferIndex: opt.DeferIndex}, nil
+	return &DB{w: w, r: r, now: now, deferIndex: opt.DeferIndex, hasSource: hasSource}, nil
 }
 
 // Close brings the full-text indexes up to date, runs SQLite's optimizer
@@ -132,7 +139,7 @@ func (db *DB) Close() error {
 	db.closeOnce.Do(func() {
 		err := db.Index(context.Background())
 		_, _ = db.w.Exec("PRAGMA optimize")
-		db.closeErr = errors.Join(err, db.r.Close(), db.w.Close())
+		db.closeErr = errors.Join(err, db.hasSource.Close(), db.r.Close(), db.w.Close())
 	})
 	return db.closeErr
 }

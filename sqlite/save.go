@@ -543,7 +543,7 @@ func (s *saver) appear(article int64, ids []int64) {
 // hash (RawHash of Record.Text) was already saved.
 func (db *DB) HasSource(ctx context.Context, source, rawHash string) (bool, error) {
 	var one int
-	err := db.r.QueryRowContext(ctx, `SELECT 1 FROM sources WHERE source = ? AND raw_hash = ?`, source, rawHash).Scan(&one)
+	err := db.hasSource.QueryRowContext(ctx, source, rawHash).Scan(&one)
 	if err == sql.ErrNoRows {
 		return false, nil
 	}
