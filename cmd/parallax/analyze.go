@@ -79,12 +79,12 @@ language and quote stages. Use analyze for the whole job.`
 		if g.verbose {
 			r.Options.OnError = func(e *parallax.RecordError) { bar.println(e.Error()) }
 		}
-		start := time.Now()
+		start, cpu0 := time.Now(), cpuTime()
 		sum, err := r.Run(ctx, args)
 		perArticle := sum.Elapsed
 		// Stories of what was saved are saved too, even after Ctrl-C.
 		if ferr := corpus.Flush(context.WithoutCancel(ctx)); ferr != nil && err == nil {
-			err = fmt.Errorf("save stories: %w", ferr)
+			err = ferr
 		}
 		if alignNow && err == nil {
 			if aerr := pipeline.NewStatements(db).All(ctx); aerr != nil {
@@ -97,9 +97,10 @@ language and quote stages. Use analyze for the whole job.`
 			printSummary(cmd.OutOrStdout(), stderr, sum, g.verbose)
 		}
 		if stats {
-			fmt.Fprintf(cmd.OutOrStdout(), "stats: %d records in %.3fs = %.0f records/s (per-article stages and store %.3fs, stories and statements %.3fs), %d workers, peak RSS %.0f MB\n",
+			cpu := cpuTime() - cpu0
+			fmt.Fprintf(cmd.OutOrStdout(), "stats: %d records in %.3fs = %.0f records/s (per-article stages and store %.3fs, stories and statements %.3fs), %d workers, CPU %.3fs (%.2f cores), peak RSS %.0f MB\n",
 				sum.Records, sum.Elapsed.Seconds(), sum.Rate(), perArticle.Seconds(), (sum.Elapsed - perArticle).Seconds(),
-				r.Options.Workers, float64(peakRSS())/(1<<20))
+				r.Options.Workers, cpu.Seconds(), cpu.Seconds()/sum.Elapsed.Seconds(), float64(peakRSS())/(1<<20))
 		}
 		if err != nil {
 			if ctx.Err() != nil {
