@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"math"
 	"mime"
 	"net/http"
 	"net/url"
@@ -206,6 +207,20 @@ func queryDay(r *http.Request, name string) (string, error) {
 	return v, nil
 }
 
+// queryConfidence reads min_confidence, a number from 0 to 1; absent is 0
+// (every quote).
+func queryConfidence(r *http.Request) (float64, error) {
+	v := strings.TrimSpace(r.URL.Query().Get("min_confidence"))
+	if v == "" {
+		return 0, nil
+	}
+	x, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsNaN(x) || x < 0 || x > 1 {
+		return 0, invalid("min_confidence must be a number from 0 to 1")
+	}
+	return x, nil
+}
+
 func (s *Server) corpus() (parallax.CorpusStore, error) {
 	if s.cs == nil {
 		return nil, parallax.Errorf(parallax.ENOTFOUND, "this store keeps no stories")
@@ -305,12 +320,16 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) (any, error)
 	if err != nil {
 		return nil, err
 	}
+	minConf, err := queryConfidence(r)
+	if err != nil {
+		return nil, err
+	}
 	a, err := s.st.Article(r.Context(), id)
 	if err != nil {
 		return nil, err
 	}
 	d := ArticleDetail{Article: export.FromArticle(a), Quotes: []export.Quote{}, Stories: []export.Story{}}
-	err = s.st.Quotes(r.Context(), parallax.QuoteFilter{Article: id}, func(q *parallax.Quote) error {
+	err = s.st.Quotes(r.Context(), parallax.QuoteFilter{Article: id, MinConfidence: minConf}, func(q *parallax.Quote) error {
 		d.Quotes = append(d.Quotes, export.FromQuote(q))
 		return nil
 	})
@@ -349,6 +368,9 @@ func quoteFilter(r *http.Request) (parallax.QuoteFilter, error) {
 		return f, err
 	}
 	if f.Entity, err = queryInt(r, "entity"); err != nil {
+		return f, err
+	}
+	if f.MinConfidence, err = queryConfidence(r); err != nil {
 		return f, err
 	}
 	switch k := parallax.QuoteKind(q.Get("kind")); k {
@@ -510,7 +532,11 @@ func (s *Server) apiSpeaker(w http.ResponseWriter, r *http.Request) (any, error)
 	if err != nil {
 		return nil, err
 	}
-	return s.speakerPage(r, id, p)
+	minConf, err := queryConfidence(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.speakerPage(r, id, minConf, p)
 }
 
 func (s *Server) apiOutlets(w http.ResponseWriter, r *http.Request) (any, error) {

@@ -28,7 +28,8 @@ func RunnerIngest(r pipeline.Runner) IngestFunc {
 type SpeakerPage struct {
 	Entity export.Entity   `json:"entity"`
 	Quotes List[QuoteItem] `json:"quotes"`
-	// Total counts the speaker's quotes read (at most 5,000).
+	// Total counts the speaker's quotes read (at most 5,000) that pass the
+	// min_confidence filter.
 	Total   int     `json:"total"`
 	Outlets []Count `json:"outlets"`
 	Kinds   []Count `json:"kinds"`
@@ -74,14 +75,16 @@ func (s *Server) entity(ctx context.Context, id int64) (*parallax.Entity, error)
 	return found, nil
 }
 
-func (s *Server) speakerPage(r *http.Request, id int64, p page) (*SpeakerPage, error) {
+// speakerPage builds the page of entity id from its quotes at least
+// minConf confident.
+func (s *Server) speakerPage(r *http.Request, id int64, minConf float64, p page) (*SpeakerPage, error) {
 	ctx := r.Context()
 	e, err := s.entity(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	var qs []*parallax.Quote
-	err = s.st.Quotes(ctx, parallax.QuoteFilter{Entity: id, Limit: maxScan}, func(q *parallax.Quote) error {
+	err = s.st.Quotes(ctx, parallax.QuoteFilter{Entity: id, MinConfidence: minConf, Limit: maxScan}, func(q *parallax.Quote) error {
 		qs = append(qs, q)
 		return nil
 	})

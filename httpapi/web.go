@@ -234,15 +234,64 @@ func (w *web) articles(rw http.ResponseWriter, r *http.Request) {
 	w.render(rw, r, http.StatusOK, "articles", "Articles", "articles", newList(r, p, items))
 }
 
+// confidentMin is the min_confidence of the pages' "only confident
+// reports" control: below it are intentions, expectations and questions.
+const confidentMin = 0.5
+
+// reportsView is a page's quote confidence control: the threshold in
+// force and links to every report and to confident ones only. The links
+// keep the other query parameters but start again at the first page.
+type reportsView struct {
+	Min            float64
+	All, Confident string // hrefs
+	// IsAll and IsConfident tell which link is the current choice; with
+	// neither, the URL gave another threshold.
+	IsAll, IsConfident bool
+}
+
+func newReportsView(r *http.Request, minConf float64) reportsView {
+	link := func(v string) string {
+		q := r.URL.Query()
+		q.Del("offset")
+		q.Del("min_confidence")
+		if v != "" {
+			q.Set("min_confidence", v)
+		}
+		if len(q) == 0 {
+			return r.URL.EscapedPath()
+		}
+		return r.URL.EscapedPath() + "?" + q.Encode()
+	}
+	return reportsView{
+		Min:         minConf,
+		All:         link(""),
+		Confident:   link(strconv.FormatFloat(confidentMin, 'g', -1, 64)),
+		IsAll:       minConf == 0,
+		IsConfident: minConf == confidentMin,
+	}
+}
+
 type searchPage struct {
 	Asked   bool
 	Form    url.Values
 	Result  *SearchResult
 	Outlets []OutletCount
+	// MinConfidence is the threshold in force; Confidence the value of
+	// the form's checkbox.
+	MinConfidence float64
+	Confidence    string
 }
 
 func (w *web) search(rw http.ResponseWriter, r *http.Request) {
-	sp := searchPage{Form: r.URL.Query()}
+	minConf, err := queryConfidence(r)
+	if err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	sp := searchPage{Form: r.URL.Query(), MinConfidence: minConf, Confidence: strconv.FormatFloat(confidentMin, 'g', -1, 64)}
+	if minConf > 0 {
+		sp.Confidence = strconv.FormatFloat(minConf, 'g', -1, 64)
+	}
 	for _, k := range []string{"q", "speaker", "outlet", "since", "until"} {
 		if strings.TrimSpace(sp.Form.Get(k)) != "" {
 			sp.Asked = true
@@ -543,6 +592,12 @@ func timelineChart(rows []TimelineRow, outlets []string) svgChart {
 
 // ---- speaker, outlets
 
+// speakerView is a speaker's page with its confidence control.
+type speakerView struct {
+	*SpeakerPage
+	Reports reportsView
+}
+
 func (w *web) speaker(rw http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
@@ -554,12 +609,17 @@ func (w *web) speaker(rw http.ResponseWriter, r *http.Request) {
 		w.fail(rw, r, err)
 		return
 	}
-	sp, err := w.s.speakerPage(r, id, p)
+	minConf, err := queryConfidence(r)
 	if err != nil {
 		w.fail(rw, r, err)
 		return
 	}
-	w.render(rw, r, http.StatusOK, "speaker", sp.Entity.Name, "", sp)
+	sp, err := w.s.speakerPage(r, id, minConf, p)
+	if err != nil {
+		w.fail(rw, r, err)
+		return
+	}
+	w.render(rw, r, http.StatusOK, "speaker", sp.Entity.Name, "", speakerView{sp, newReportsView(r, minConf)})
 }
 
 func (w *web) outlets(rw http.ResponseWriter, r *http.Request) {
@@ -599,6 +659,8 @@ type articleView struct {
 	Quotes     []articleQuote
 	Stories    []export.Story
 	Removed    int
+	// Reports filters the quotes listed and highlighted.
+	Reports reportsView
 }
 
 type articleQuote struct {
@@ -622,18 +684,23 @@ func (w *web) article(rw http.ResponseWriter, r *http.Request) {
 		w.fail(rw, r, err)
 		return
 	}
+	minConf, err := queryConfidence(r)
+	if err != nil {
+		w.fail(rw, r, err)
+		return
+	}
 	a, err := w.s.st.Article(ctx, id)
 	if err != nil {
 		w.fail(rw, r, err)
 		return
 	}
 	var qs []*parallax.Quote
-	err = w.s.st.Quotes(ctx, parallax.QuoteFilter{Article: id}, func(q *parallax.Quote) error { qs = append(qs, q); return nil })
+	err = w.s.st.Quotes(ctx, parallax.QuoteFilter{Article: id, MinConfidence: minConf}, func(q *parallax.Quote) error { qs = append(qs, q); return nil })
 	if err != nil {
 		w.fail(rw, r, err)
 		return
 	}
-	av := articleView{Article: a, Removed: len(a.Removed)}
+	av := articleView{Article: a, Removed: len(a.Removed), Reports: newReportsView(r, minConf)}
 	if u, err := url.Parse(a.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 		av.URL = a.URL
 	}
