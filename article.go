@@ -28,7 +28,7 @@ type Record struct {
 // Article is a cleaned, described news article.
 type Article struct {
 	ID int64 `json:"id"`
-	// Hash is the hex SHA-256 of Text; one article per distinct body.
+	// Hash is BodyHash(Text); one article per distinct body.
 	Hash     string `json:"-"`
 	Source   string `json:"source"`
 	SourceID string `json:"source_id"`

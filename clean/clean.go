@@ -1,8 +1,6 @@
 package clean
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"slices"
 	"strings"
 	"sync"
@@ -273,8 +271,7 @@ func (c *Cleaner) Clean(rec *parallax.Record) (*parallax.Article, error) {
 	}
 	sc.text = text
 	a.Text = string(text)
-	sum := sha256.Sum256(text)
-	a.Hash = hex.EncodeToString(sum[:])
+	a.Hash = parallax.BodyHash(text)
 	a.Removed = d.removed()
 
 	// Language.

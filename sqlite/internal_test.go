@@ -2,7 +2,9 @@ package sqlite
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"path/filepath"
 	"reflect"
@@ -396,5 +398,75 @@ func TestMigratePacked(t *testing.T) {
 	var problems int
 	if err := db.r.QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(&problems); err != nil || problems != 0 {
 		t.Errorf("foreign key check: %d problems, %v", problems, err)
+	}
+}
+
+// TestMigrateHashes upgrades a schema-4 store, which hashed with
+// SHA-256: bodies and source texts are rehashed, so body dedup and resume
+// keep working; a source pair whose text is not its article's keeps its
+// old hash.
+func TestMigrateHashes(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v4.db")
+	w, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, w, 4); err != nil {
+		t.Fatal(err)
+	}
+	sha := func(s string) string {
+		h := sha256.Sum256([]byte(s))
+		return hex.EncodeToString(h[:])
+	}
+	as := storetest.Generate(3, 2, 1500, 1)
+	for i, a := range as {
+		art := &a.Article
+		for _, q := range []string{
+			`INSERT INTO articles(id, hash, source, raw_hash, outlet, outlet_fold, title, text, raw, ingested)
+				VALUES (?1, ?2, ?3, ?4, 'Wire', 'wire', 'title', ?5, ?6, '2024-01-01T00:00:00Z')`,
+			`INSERT INTO sources(source, raw_hash, article) VALUES (?3, ?4, ?1)`,
+		} {
+			if _, err := w.Exec(q, i+1, sha(art.Text), art.Source, sha(art.Raw), art.Text, art.Raw); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// A mirror whose text differed but cleaned to the first article's body.
+	mirror := sha("mirror text")
+	if _, err := w.Exec(`INSERT INTO sources(source, raw_hash, article) VALUES ('mirror.html', ?, 1)`, mirror); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+
+	db, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatalf("Open version 4: %v", err)
+	}
+	defer db.Close()
+	for i, a := range as {
+		var hash, raw string
+		if err := db.r.QueryRow(`SELECT hash, raw_hash FROM articles WHERE id = ?`, i+1).Scan(&hash, &raw); err != nil {
+			t.Fatal(err)
+		}
+		if want := parallax.BodyHash([]byte(a.Article.Text)); hash != want {
+			t.Errorf("article %d: hash %s, want %s", i+1, hash, want)
+		}
+		if want := parallax.RawHash(a.Article.Raw); raw != want {
+			t.Errorf("article %d: raw_hash %s, want %s", i+1, raw, want)
+		}
+		if ok, err := db.HasSource(ctx, a.Article.Source, parallax.RawHash(a.Article.Raw)); !ok || err != nil {
+			t.Errorf("HasSource(%s) after migration = %v, %v", a.Article.Source, ok, err)
+		}
+	}
+	if ok, err := db.HasSource(ctx, "mirror.html", mirror); !ok || err != nil {
+		t.Errorf("mirror pair lost its old hash: %v, %v", ok, err)
+	}
+	// The same body saved again is recognised as stored.
+	again := storetest.Generate(3, 2, 1500, 1)[1]
+	again.Article.Hash = ""
+	res, err := db.Save(ctx, []*parallax.Analysis{again})
+	if err != nil || res[0].Created || res[0].ID != 2 {
+		t.Errorf("saving a stored body after migration: %+v, %v; want article 2, not created", res, err)
 	}
 }

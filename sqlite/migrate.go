@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -11,6 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	parallax "github.com/parallax-news/parallax"
+	msqlite "modernc.org/sqlite"
 )
 
 //go:embed migration/*.sql
@@ -47,6 +51,22 @@ func loadMigrations() []migration {
 		ms = append(ms, migration{version: v, name: name, sql: string(b)})
 	}
 	return ms
+}
+
+// parallax_hash(text) is parallax.RawHash in SQL, for migrations.
+func init() {
+	msqlite.MustRegisterDeterministicScalarFunction("parallax_hash", 1,
+		func(_ *msqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+			switch v := args[0].(type) {
+			case nil:
+				return nil, nil
+			case string:
+				return parallax.RawHash(v), nil
+			case []byte:
+				return parallax.BodyHash(v), nil
+			}
+			return nil, fmt.Errorf("parallax_hash: want text, got %T", args[0])
+		})
 }
 
 // SchemaVersion is the schema version this package writes.

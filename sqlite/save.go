@@ -2,9 +2,7 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -37,8 +35,7 @@ func (db *DB) Save(ctx context.Context, as []*parallax.Analysis) ([]parallax.Sav
 			return nil, parallax.Errorf(parallax.EINVALID, "analysis %d is nil", i)
 		}
 		if a.Article.Hash == "" {
-			h := sha256.Sum256([]byte(a.Article.Text))
-			a.Article.Hash = hex.EncodeToString(h[:])
+			a.Article.Hash = parallax.BodyHash([]byte(a.Article.Text))
 		}
 	}
 	tx, err := db.w.BeginTx(ctx, nil)

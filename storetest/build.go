@@ -1,8 +1,6 @@
 package storetest
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -54,7 +52,7 @@ func Build(raw, source, outlet, published string) *parallax.Analysis {
 		}
 	}
 	art.Text = strings.Join(paras, "\n\n")
-	art.Hash = hashOf(art.Text)
+	art.Hash = parallax.BodyHash([]byte(art.Text))
 	if len(art.Paragraphs) > 0 && art.Paragraphs[0].Start > 0 {
 		art.Removed = []parallax.Removal{{Span: parallax.Span{Start: 0, End: art.Paragraphs[0].Start}, Reason: "header"}}
 	}
@@ -100,11 +98,6 @@ func Build(raw, source, outlet, published string) *parallax.Analysis {
 		a.Quotes = append(a.Quotes, quote)
 	}
 	return a
-}
-
-func hashOf(s string) string {
-	h := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(h[:])
 }
 
 // capitalRuns finds runs of two or more capitalised words within a line.

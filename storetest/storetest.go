@@ -306,7 +306,7 @@ func testSaveDuplicateInBatch(t *testing.T, s parallax.Store) {
 
 func testHasSource(t *testing.T, s parallax.Store) {
 	a := Build(rawHarbor, "in/harbor.txt", "Gazette", "2024-05-14")
-	rawHash := hashOf(a.Article.Raw)
+	rawHash := parallax.RawHash(a.Article.Raw)
 	if ok, err := s.HasSource(ctx, "in/harbor.txt", rawHash); err != nil || ok {
 		t.Fatalf("HasSource before save = %v, %v; want false", ok, err)
 	}
@@ -323,8 +323,8 @@ func testHasSource(t *testing.T, s parallax.Store) {
 		want               bool
 	}{
 		{"first source", "in/harbor.txt", rawHash, true},
-		{"second source", "mirror/harbor.html", hashOf(b.Article.Raw), true},
-		{"first source other text", "in/harbor.txt", hashOf("something else"), false},
+		{"second source", "mirror/harbor.html", parallax.RawHash(b.Article.Raw), true},
+		{"first source other text", "in/harbor.txt", parallax.RawHash("something else"), false},
 		{"unknown source", "nowhere.txt", rawHash, false},
 	}
 	for _, tc := range cases {
