@@ -107,17 +107,27 @@ func isBinary(b []byte) bool {
 	if len(b) > sniffLen {
 		b = b[:sniffLen]
 	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		return true
+	}
 	ctl := 0
 	for _, c := range b {
-		switch {
-		case c == 0:
-			return true
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v', c == 0x7f:
-			ctl++
-		}
+		ctl += int(isControl[c])
 	}
 	return ctl*20 > len(b)
 }
+
+// isControl marks the control bytes that are not white space.
+var isControl = func() (t [256]uint8) {
+	for c := range 0x20 {
+		t[c] = 1
+	}
+	for _, c := range "\t\n\r\f\v" {
+		t[c] = 0
+	}
+	t[0x7f] = 1
+	return t
+}()
 
 // invalidUTF8 returns the offset of the first byte of b that is not part
 // of a valid UTF-8 sequence, or -1.
