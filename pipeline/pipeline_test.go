@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/testshared"
@@ -316,4 +317,40 @@ func TestDuplicatesSurviveInterruptedRun(t *testing.T) {
 	if got := dups(db); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("after a second reopen: duplicates %v, want %v", got, want)
 	}
+}
+
+// BenchmarkRun measures the whole run as analyze makes it (read, the
+// per-article stages, the store, the corpus hook, stories) over the PolNeAR
+// train texts into a new database per iteration. Batches are full ones
+// only, so instruction counts repeat from run to run.
+func BenchmarkRun(b *testing.B) {
+	dir := testshared.Path(b, "eval", "polnear", "train", "text")
+	ctx := context.Background()
+	n := 0
+	for i := range b.N {
+		b.StopTimer()
+		db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), fmt.Sprintf("run%d.db", i)), sqlite.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		corpus, err := pipeline.OpenCorpus(ctx, db)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r := &pipeline.Runner{Store: db, Analyzer: pipeline.NewAnalyzer(),
+			Options: pipeline.Options{FlushEvery: time.Hour, AfterSave: corpus.Add}}
+		b.StartTimer()
+		sum, err := r.Run(ctx, []string{dir})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := corpus.Flush(ctx); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		n += sum.Records
+		db.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 }
