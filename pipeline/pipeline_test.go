@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -353,4 +354,40 @@ func BenchmarkRun(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// A partial batch is saved FlushEvery after its first record, while the
+// input is still open.
+func TestPartialBatchWaitsFlushEvery(t *testing.T) {
+	pr, pw := io.Pipe()
+	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
+	saved := make(chan pipeline.Summary, 16)
+	r := &pipeline.Runner{Store: db, Analyzer: pipeline.NewAnalyzer(), Options: pipeline.Options{
+		FlushEvery: 50 * time.Millisecond,
+		Progress:   func(s pipeline.Summary) { saved <- s },
+	}}
+	r.Options.Ingest.Stdin = pr
+	ran := make(chan error, 1)
+	go func() {
+		_, err := r.Run(context.Background(), []string{"-"})
+		ran <- err
+	}()
+	// More than the 8 KB the reader looks at to tell the format.
+	body := "Harbor council votes on flood barrier\\n\\n" + strings.Repeat("\\\"We cannot wait for the next storm,\\\" Mayor Elena Varga told reporters after the vote on Tuesday. ", 100)
+	rec := `{"id": "1", "outlet": "Coastal Wire", "text": "` + body + `"}` + "\n"
+	if _, err := io.WriteString(pw, rec); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case s := <-saved:
+		if s.Stored != 1 {
+			t.Errorf("first save: %+v, want 1 stored", s)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a partial batch was not saved while the input stayed open")
+	}
+	pw.Close()
+	if err := <-ran; err != nil {
+		t.Fatal(err)
+	}
 }

@@ -114,6 +114,13 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 	// writer saves a batch.
 	done := make(chan *item, cap(inflight))
 
+	// turns bounds the goroutines analysing or saving at once to the
+	// workers: while the writer saves, one worker waits. Without it, the
+	// writer gets a third of two cores, falls behind by the whole in-flight
+	// window, and saves that alone after the workers have finished.
+	turns := make(chan struct{}, workers)
+	writerTurn := workers >= 2
+
 	g, gctx := errgroup.WithContext(ctx)
 
 	// Reader: one record at a time, numbered in input order.
@@ -155,7 +162,9 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 			defer wg.Done()
 			for it := range todo {
 				if it.err == nil {
+					turns <- struct{}{}
 					r.work(gctx, it)
+					<-turns
 				}
 				select {
 				case done <- it:
@@ -195,12 +204,21 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 		pending := map[int]*item{}
 		next := 0
 		var batch []*parallax.Analysis
-		ticker := time.NewTicker(flushEvery)
-		defer ticker.Stop()
+		// wait runs from the first record of a partial batch: a batch is
+		// saved when full, or flushEvery after it was started.
+		wait := time.NewTimer(flushEvery)
+		wait.Stop()
+		defer wait.Stop()
 
 		flush := func() error {
 			if len(batch) > 0 {
+				if writerTurn {
+					turns <- struct{}{}
+				}
 				res, err := r.Store.Save(gctx, batch)
+				if writerTurn {
+					<-turns
+				}
 				if err != nil && gctx.Err() == nil {
 					// One bad analysis must not cost the batch: save one
 					// by one and report the ones the store refuses.
@@ -235,6 +253,7 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 				}
 			}
 			batch = nil // the hook may still hold the old one
+			wait.Stop()
 			sum.Elapsed = time.Since(start)
 			if opt.Progress != nil {
 				opt.Progress(sum)
@@ -256,6 +275,9 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 			case it.skip:
 				sum.Unchanged++
 			default:
+				if len(batch) == 0 {
+					wait.Reset(flushEvery)
+				}
 				batch = append(batch, it.an)
 			}
 			<-inflight
@@ -281,7 +303,7 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 						}
 					}
 				}
-			case <-ticker.C:
+			case <-wait.C:
 				if err := flush(); err != nil {
 					return err
 				}
