@@ -14,7 +14,9 @@ type Store interface {
 	Save(ctx context.Context, as []*Analysis) ([]SaveResult, error)
 
 	// HasSource reports whether a record with this source name and source
-	// text hash was already stored, so a re-run can skip it cheaply.
+	// text hash was already stored, so a re-run can skip it cheaply. It may
+	// miss a record another process stored meanwhile: analysed again, its
+	// body is still stored once.
 	HasSource(ctx context.Context, source, rawHash string) (bool, error)
 
 	// Article returns one article with its Raw text; ErrNotFound if absent.

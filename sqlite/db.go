@@ -42,6 +42,7 @@ type DB struct {
 	now        func() time.Time
 	deferIndex bool
 	hasSource  *sql.Stmt // on r; the pipeline asks it for every record
+	seen       seenFilter
 
 	closeOnce sync.Once
 	closeErr  error

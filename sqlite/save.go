@@ -52,6 +52,7 @@ func (db *DB) Save(ctx context.Context, as []*parallax.Analysis) ([]parallax.Sav
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: save: commit: %w", err)
 	}
+	db.sawSources(s.pairs)
 	for i, a := range as {
 		if res[i].Created {
 			a.Article.Ingested = s.now
@@ -78,7 +79,8 @@ type saver struct {
 	ids         []int64 // entities of the article being saved
 	appearances []byte  // entity_fts documents of the batch: {"article": "id id …", …}
 	words       quoteWords
-	quoteDocs   []byte // quote_fts documents of the batch, as appearances
+	quoteDocs   []byte      // quote_fts documents of the batch, as appearances
+	pairs       [][2]string // (source, raw hash) pairs of the batch
 }
 
 func (s *saver) close() {
@@ -160,6 +162,7 @@ func (s *saver) save(ctx context.Context, as []*parallax.Analysis, res []paralla
 		if err := s.sources.add(ctx, art.Source, rawHash, id); err != nil {
 			return fmt.Errorf("sqlite: save source %d: %w", i, err)
 		}
+		s.pairs = append(s.pairs, [2]string{art.Source, rawHash})
 		if testHookArticle != nil {
 			testHookArticle(i)
 		}
@@ -537,10 +540,19 @@ func (s *saver) appear(article int64, ids []int64) {
 }
 
 // HasSource reports whether a record with this source name and source text
-// hash (RawHash of Record.Text) was already saved.
+// hash (RawHash of Record.Text) was already saved. It asks SQLite only
+// when the filter of stored pairs (seenFilter) may hold the pair, so a
+// pair another process stored after the filter was built reads as new.
 func (db *DB) HasSource(ctx context.Context, source, rawHash string) (bool, error) {
+	f, err := db.filter(ctx)
+	if err != nil {
+		return false, err
+	}
+	if !f.mayHave(source, rawHash) {
+		return false, nil
+	}
 	var one int
-	err := db.hasSource.QueryRowContext(ctx, source, rawHash).Scan(&one)
+	err = db.hasSource.QueryRowContext(ctx, source, rawHash).Scan(&one)
 	if err == sql.ErrNoRows {
 		return false, nil
 	}
