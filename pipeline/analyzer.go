@@ -64,6 +64,7 @@ func (a *Analyzer) Analyze(rec *parallax.Record) (an *parallax.Analysis, err err
 		}
 		an.Entities = doc.Entities
 		an.Quotes = a.Quotes.Extract(doc)
+		doc.Release()
 	}
 	if an.Features, err = a.features(an); err != nil {
 		return nil, &parallax.RecordError{Source: rec.Source, Stage: "analyze", Err: err}

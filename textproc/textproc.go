@@ -25,17 +25,35 @@ type Doc struct {
 	Entities []parallax.Entity
 
 	// ments are all entity mentions in text order, for EntityAt and Resolve.
-	ments []mentionRef
-	info  []entInfo
-	narr  []int32  // per sentence: sentences with narration before it
-	lex   []uint32 // per token: lexical flags
-	m     *model
+	ments  []mentionRef
+	info   []entInfo
+	narr   []int32  // per sentence: sentences with narration before it
+	lex    []uint32 // per token: lexical flags
+	m      *model
+	arrays *sync.Pool // where Release hands Tokens and lex back
+}
+
+// arrays are a Doc's token and flag arrays, kept for the next Doc.
+type arrays struct {
+	toks []Token
+	lex  []uint32
+}
+
+// Release hands the Doc's token arrays back to its Analyzer for the next
+// article; d must not be used after. Calling it is optional.
+func (d *Doc) Release() {
+	if d.arrays == nil {
+		return
+	}
+	d.arrays.Put(&arrays{toks: d.Tokens[:0], lex: d.lex[:0]})
+	d.Tokens, d.lex, d.arrays = nil, nil, nil
 }
 
 // Analyzer analyses article text. It is safe for concurrent use.
 type Analyzer struct {
-	m    *model
-	pool sync.Pool // of *finder: per-article working memory
+	m      *model
+	pool   sync.Pool // of *finder: per-article working memory
+	arrays sync.Pool // of *arrays: released Docs' token arrays
 }
 
 // New returns an Analyzer; the Punkt English model is decoded once per
@@ -76,12 +94,18 @@ func (a *Analyzer) Analyze(raw string, paras []parallax.Span) *Doc {
 		toks = t.toks
 		bounds = append(bounds, len(toks))
 	}
-	// Tokens and flags are made in the finder's buffers, then copied
-	// exactly (make and copy together skip zeroing the new array).
-	d.Tokens = make([]Token, len(toks))
-	copy(d.Tokens, toks)
-	d.lex = make([]uint32, len(f.lx.lex))
-	copy(d.lex, f.lx.lex)
+	// Tokens and flags are made in the finder's buffers, then copied into
+	// the arrays of a released Doc, or new ones (make and copy together
+	// skip zeroing the new array).
+	if b, ok := a.arrays.Get().(*arrays); ok {
+		d.Tokens, d.lex = append(b.toks, toks...), append(b.lex, f.lx.lex...)
+	} else {
+		d.Tokens = make([]Token, len(toks))
+		copy(d.Tokens, toks)
+		d.lex = make([]uint32, len(f.lx.lex))
+		copy(d.lex, f.lx.lex)
+	}
+	d.arrays = &a.arrays
 	f.toks, f.bounds = toks, bounds
 	f.reset(d)
 	for pi := range d.Paragraphs {

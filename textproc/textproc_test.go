@@ -1,6 +1,7 @@
 package textproc_test
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -532,5 +533,21 @@ func TestParagraphSpans(t *testing.T) {
 	}
 	if got := sentenceTexts(d); len(got) != 2 {
 		t.Errorf("sentences = %q", got)
+	}
+}
+
+// A Doc analysed in a released Doc's arrays equals one analysed afresh.
+func TestReleaseReuse(t *testing.T) {
+	long := strings.Repeat("Mayor Elena Varga said the barrier would hold. ", 40)
+	short := "“We cannot wait,” the mayor told reporters. She said the vote was close."
+	a := textproc.New()
+	d := a.Analyze(long, nil)
+	d.Release()
+	d.Release() // a second call does nothing
+	reused := a.Analyze(short, nil)
+	fresh := textproc.New().Analyze(short, nil)
+	if !reflect.DeepEqual(reused.Tokens, fresh.Tokens) || !reflect.DeepEqual(reused.Entities, fresh.Entities) ||
+		!reflect.DeepEqual(reused.Sentences, fresh.Sentences) {
+		t.Errorf("analysis in reused arrays differs:\n got %+v\nwant %+v", reused.Tokens, fresh.Tokens)
 	}
 }
