@@ -87,10 +87,13 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 	// checkpointed every 4000 pages (64 MiB at that size) rather than
 	// 1000, so a page that batch after batch rewrites (index and FTS
 	// pages) is copied to the database once for several commits.
-	// A batch of articles with its indexes runs to tens of megabytes; a
-	// larger page cache keeps it from spilling to the WAL before commit.
+	// The page cache holds 1024 such pages: the allocator under SQLite
+	// gives each page with its header a 64 KiB region, so 16 MiB of cache
+	// takes 64 MB of memory (64 MiB of cache took 256 MB, and a long run
+	// filled it). A smaller cache rereads pages a batch revisits: 11,500
+	// more reads over 10,000 articles, ≈ 25 ms.
 	// Statement journals (multi-row inserts make them) stay in memory.
-	wq["_pragma"] = []string{"page_size(16384)", "wal_autocheckpoint(4000)", "cache_size(-65536)", "temp_store(MEMORY)"}
+	wq["_pragma"] = []string{"page_size(16384)", "wal_autocheckpoint(4000)", "cache_size(-16384)", "temp_store(MEMORY)"}
 	w, err := sql.Open("sqlite", path+"?"+wq.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open: %w", err)

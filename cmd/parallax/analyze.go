@@ -120,13 +120,14 @@ language and quote stages. Use analyze for the whole job.`
 // say otherwise: the heap may grow to eleven times the live data (the
 // PolNeAR train run then needs no collection after start-up; at five
 // times it needs one, ≈ 70 ms of CPU), and the collector works harder past
-// 448 MiB.
+// 320 MiB, which leaves room for SQLite's memory (outside Go's heap) in
+// 500 MB however long the run.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(1000)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(448 << 20)
+		debug.SetMemoryLimit(320 << 20)
 	}
 }
 
