@@ -22,7 +22,7 @@ func TestPragmas(t *testing.T) {
 		{"synchronous normal", "synchronous", "1", false},
 		{"busy timeout", "busy_timeout", "5000", false},
 		{"temp store memory", "temp_store", "2", true},
-		{"page cache 64 MiB", "cache_size", "-65536", true},
+		{"page cache 16 MiB", "cache_size", "-16384", true},
 		{"page size 16 KiB", "page_size", "16384", false},
 		{"checkpoint every 4000 pages", "wal_autocheckpoint", "4000", true},
 	}
