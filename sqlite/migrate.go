@@ -76,14 +76,29 @@ func SchemaVersion() int { return len(migrations) }
 // transaction per step. Each step re-reads the version under the write lock,
 // so two processes opening the same new file do not both apply it.
 func migrate(ctx context.Context, w *sql.DB, target int) error {
-	if _, err := w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
+	c, err := w.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	defer c.Close()
+	if _, err := c.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
 		version INTEGER PRIMARY KEY,
 		name    TEXT NOT NULL,
 		applied TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("sqlite: migrate: %w", err)
 	}
+	// A step may rewrite every article (0005 does); its statement journal
+	// goes to a temporary file rather than memory.
+	var store int
+	if err := c.QueryRowContext(ctx, `PRAGMA temp_store`).Scan(&store); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	if _, err := c.ExecContext(ctx, `PRAGMA temp_store = FILE`); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	defer c.ExecContext(context.WithoutCancel(ctx), `PRAGMA temp_store = `+strconv.Itoa(store))
 	for {
-		done, err := migrateStep(ctx, w, target)
+		done, err := migrateStep(ctx, c, target)
 		if err != nil || done {
 			return err
 		}
@@ -91,8 +106,8 @@ func migrate(ctx context.Context, w *sql.DB, target int) error {
 }
 
 // migrateStep applies the next migration, reporting done when there is none.
-func migrateStep(ctx context.Context, w *sql.DB, target int) (done bool, err error) {
-	tx, err := w.BeginTx(ctx, nil)
+func migrateStep(ctx context.Context, c *sql.Conn, target int) (done bool, err error) {
+	tx, err := c.BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("sqlite: migrate: %w", err)
 	}
