@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -130,6 +131,9 @@ func (s *search) words() string {
 // matches reports whether text matches the search, tokenized as
 // appendTokens does; toks is scratch space.
 func (s *search) matches(text string, toks *tokens) bool {
+	if !s.mayMatch(text, toks) {
+		return false
+	}
 	toks.split(text)
 	for _, group := range s.any {
 		all := true
@@ -142,6 +146,37 @@ func (s *search) matches(text string, toks *tokens) bool {
 		if all {
 			return true
 		}
+	}
+	return false
+}
+
+// mayMatch is a quick test before tokenizing: it reports false when text
+// is ASCII and each group has a token that is not a substring of text
+// lower-cased, for then it is none of text's tokens either. It uses
+// toks.buf as scratch.
+func (s *search) mayMatch(text string, toks *tokens) bool {
+	b := toks.buf[:0]
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	toks.buf = b
+groups:
+	for _, group := range s.any {
+		for _, p := range group {
+			for _, t := range p.tokens {
+				if !bytes.Contains(b, []byte(t)) {
+					continue groups
+				}
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -7,11 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/jsonstr"
 )
 
 // where collects the conditions and arguments of a filtered query.
@@ -107,52 +111,119 @@ func (db *DB) Article(ctx context.Context, id int64) (*parallax.Article, error) 
 	return a, nil
 }
 
+// querier runs queries; *sql.DB and *sql.Tx are both one.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// outletFolds returns, as a JSON array, the distinct values of
+// articles.outlet_fold that contain the folded outlet s. It steps through
+// the outlet index one distinct value at a time, so it costs a seek per
+// outlet rather than a read of every article's entry.
+func outletFolds(ctx context.Context, q querier, s string) (string, error) {
+	var folds string
+	err := q.QueryRowContext(ctx, `WITH RECURSIVE o(f) AS (
+		SELECT min(outlet_fold) FROM articles
+		UNION ALL
+		SELECT (SELECT min(outlet_fold) FROM articles WHERE outlet_fold > o.f) FROM o WHERE o.f IS NOT NULL)
+		SELECT json_group_array(f) FROM o WHERE instr(f, ?) > 0`, s).Scan(&folds)
+	return folds, err
+}
+
 // Articles streams the matching articles in id order; Raw, Paragraphs and
 // Removed only when f.WithRaw. It returns fn's first error unchanged.
 func (db *DB) Articles(ctx context.Context, f parallax.ArticleFilter, fn func(*parallax.Article) error) error {
-	var w where
-	from, order := `articles a`, `a.id`
-	if len(f.IDs) > 0 {
-		w.add(`a.id IN (SELECT value FROM json_each(?))`, idsJSON(f.IDs))
-	}
-	if f.Outlet != "" {
-		// The distinct outlets are few: match them on the index, then
-		// look the articles up by outlet.
-		w.add(`a.outlet_fold IN (SELECT DISTINCT outlet_fold FROM articles WHERE instr(outlet_fold, ?) > 0)`, fold(f.Outlet))
-	}
+	var since, until string
+	var err error
 	if f.Since != "" {
-		d, err := parseDay("since", f.Since)
-		if err != nil {
+		if since, err = parseDay("since", f.Since); err != nil {
 			return err
 		}
-		w.add(`a.day >= ?`, d)
 	}
 	if f.Until != "" {
-		d, err := parseDay("until", f.Until)
-		if err != nil {
+		if until, err = parseDay("until", f.Until); err != nil {
 			return err
 		}
-		w.add(`a.day <= ?`, d)
 	}
+	var s search
 	if f.Query != "" {
-		s, err := parseSearch(f.Query)
-		if err != nil {
+		if s, err = parseSearch(f.Query); err != nil {
 			return err
 		}
 		if err := db.Index(ctx); err != nil {
 			return err
 		}
+	}
+	// One transaction, so the outlets looked up first and the articles
+	// read after come from the same state of the file.
+	tx, err := db.r.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: articles: %w", err)
+	}
+	defer rollback(tx)
+	var w where
+	from, order, id := `articles a`, `a.id`, `a.id`
+	if f.Query != "" {
 		// Driving the query from the index lets SQLite stop at the limit
-		// instead of collecting every match first.
-		from, order = `articles_fts f JOIN articles a ON a.id = f.rowid`, `f.rowid`
+		// instead of collecting every match first. A condition on +f.rowid
+		// is checked on the index entry, before the article is read.
+		from, order, id = `articles_fts f JOIN articles a ON a.id = f.rowid`, `f.rowid`, `+f.rowid`
 		w.add(`articles_fts MATCH ?`, s.match)
+	}
+	if len(f.IDs) > 0 {
+		w.add(id+` IN (SELECT value FROM json_each(?))`, idsJSON(f.IDs))
+	}
+	// The outlet and date filters: each a condition on a row of articles
+	// that an index answers, as written in a subquery (sub) and on a (row).
+	type cond struct {
+		sub, row string
+		args     []any
+	}
+	var conds []cond
+	if f.Outlet != "" {
+		folds, err := outletFolds(ctx, tx, fold(f.Outlet))
+		if err != nil {
+			return fmt.Errorf("sqlite: articles: %w", err)
+		}
+		if folds == "[]" {
+			return nil
+		}
+		in := `outlet_fold IN (SELECT value FROM json_each(?))`
+		conds = append(conds, cond{in, `a.` + in, []any{folds}})
+	}
+	var days cond
+	if since != "" {
+		days = cond{`day >= ?`, `a.day >= ?`, []any{since}}
+	}
+	if until != "" {
+		if days.sub != "" {
+			days.sub, days.row = days.sub+` AND `, days.row+` AND `
+		}
+		days.sub, days.row, days.args = days.sub+`day <= ?`, days.row+`a.day <= ?`, append(days.args, until)
+	}
+	if days.sub != "" {
+		conds = append(conds, days)
+	}
+	for _, c := range conds {
+		if f.Query != "" {
+			few, err := fewArticles(ctx, tx, c.sub, c.args, f.Limit, f.Offset)
+			if err != nil {
+				return fmt.Errorf("sqlite: articles: %w", err)
+			}
+			if few {
+				w.add(`+f.rowid IN (SELECT id FROM articles WHERE `+c.sub+`)`, c.args...)
+				continue
+			}
+		}
+		w.add(c.row, c.args...)
 	}
 	cols := articleCols
 	if f.WithRaw {
 		cols += articleRawCols
 	}
 	q := `SELECT ` + cols + ` FROM ` + from + w.String() + ` ORDER BY ` + order + w.page(f.Limit, f.Offset)
-	rows, err := db.r.QueryContext(ctx, q, w.args...)
+	rows, err := tx.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return fmt.Errorf("sqlite: articles: %w", err)
 	}
@@ -172,25 +243,37 @@ func (db *DB) Articles(ctx context.Context, f parallax.ArticleFilter, fn func(*p
 	return nil
 }
 
+// fewArticles reports whether so few articles satisfy cond that, under a
+// full-text query, collecting their ids from cond's index costs less than
+// reading the articles the query matches to test each. If k of n
+// articles pass, a page ending at limit+offset reads some
+// (limit+offset)·n/k matches, and reading one costs several times what
+// collecting an id does (taken as eight): the ids win while
+// k² < 8·(limit+offset)·n.
+func fewArticles(ctx context.Context, q querier, cond string, args []any, limit, offset int) (bool, error) {
+	var n int64
+	if err := q.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&n); err != nil {
+		return false, err
+	}
+	need := n
+	if limit > 0 {
+		need = min(int64(limit)+int64(max(offset, 0)), n)
+	}
+	most := int64(math.Sqrt(8 * float64(need) * float64(n)))
+	var k int64
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM articles WHERE `+cond+` LIMIT ?)`,
+		append(slices.Clip(args), most+1)...).Scan(&k)
+	return k <= most, err
+}
+
 // Quotes streams the matching quotes in (article, position) order, which
 // is id order (Save hands out quote ids so), with Speaker.EntityKey filled
-// from the stored entity (its key never changes). The filters on articles
-// run in SQL; the others run here, on each article's quotes. It returns
+// from the stored entity (its key never changes). The filters narrow the
+// articles in SQL; each quote of those is then checked here. It returns
 // fn's first error unchanged.
 func (db *DB) Quotes(ctx context.Context, f parallax.QuoteFilter, fn func(*parallax.Quote) error) error {
-	var w where
-	from, order := `article_quotes aq`, `aq.article`
-	if f.Article != 0 {
-		w.add(`aq.article = ?`, f.Article)
-	}
-	if f.Entity != 0 {
-		w.add(`aq.article IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)`, entityMatch(f.Entity))
-	}
-	if f.Outlet != "" {
-		w.add(`aq.article IN (SELECT id FROM articles WHERE outlet_fold IN
-			(SELECT DISTINCT outlet_fold FROM articles WHERE instr(outlet_fold, ?) > 0))`, fold(f.Outlet))
-	}
 	var s *search
+	var words string
 	if f.Query != "" {
 		q, err := parseSearch(f.Query)
 		if err != nil {
@@ -199,19 +282,42 @@ func (db *DB) Quotes(ctx context.Context, f parallax.QuoteFilter, fn func(*paral
 		if err := db.Index(ctx); err != nil {
 			return err
 		}
+		s, words = &q, q.words()
+	}
+	tx, err := db.r.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: quotes: %w", err)
+	}
+	defer rollback(tx)
+	var w where
+	from, order, id := `article_quotes aq`, `aq.article`, `aq.article`
+	if words != "" {
 		// The articles whose quotes have the words hold the quotes that
-		// may match.
-		s = &q
-		if m := q.words(); m != "" {
-			from, order = `quote_fts f JOIN article_quotes aq ON aq.article = f.rowid`, `f.rowid`
-			w.add(`quote_fts MATCH ?`, m)
+		// may match. A condition on +f.rowid is checked on the index
+		// entry, before the article's quotes are read.
+		from, order, id = `quote_fts f JOIN article_quotes aq ON aq.article = f.rowid`, `f.rowid`, `+f.rowid`
+		w.add(`quote_fts MATCH ?`, words)
+	}
+	if f.Article != 0 {
+		w.add(`aq.article = ?`, f.Article)
+	}
+	if f.Entity != 0 {
+		w.add(id+` IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)`, entityMatch(f.Entity))
+	}
+	if f.Outlet != "" {
+		folds, err := outletFolds(ctx, tx, fold(f.Outlet))
+		if err != nil {
+			return fmt.Errorf("sqlite: quotes: %w", err)
 		}
+		if folds == "[]" {
+			return nil
+		}
+		w.add(id+` IN (SELECT id FROM articles WHERE outlet_fold IN (SELECT value FROM json_each(?)))`, folds)
 	}
 	var speakers map[int64]bool // entities named like f.Speaker
 	speaker := fold(f.Speaker)
 	if speaker != "" {
-		var err error
-		if speakers, err = db.entitiesNamed(ctx, speaker); err != nil {
+		if speakers, err = entitiesNamed(ctx, tx, speaker); err != nil {
 			return err
 		}
 		// Only the articles where the speaker speaks are read: by name or
@@ -219,54 +325,78 @@ func (db *DB) Quotes(ctx context.Context, f parallax.QuoteFilter, fn func(*paral
 		switch {
 		case len(speakers) == 0:
 			w.add(`instr(aq.speakers, ?) > 0`, speaker)
+		case len(speakers) <= maxSpeakerPatterns:
+			// A quote of entity ID is packed with ",ID,\"" (its id, then
+			// its key), as appendQuotes and json_array write it.
+			cond, args := `(instr(aq.speakers, ?) > 0`, []any{speaker}
+			for _, e := range slices.Sorted(maps.Keys(speakers)) {
+				cond += ` OR instr(aq.quotes, ?) > 0`
+				args = append(args, ","+strconv.FormatInt(e, 10)+`,"`)
+			}
+			w.add(cond+`)`, args...)
 		case len(speakers) <= maxSpeakerEntities:
 			w.add(`(instr(aq.speakers, ?) > 0 OR aq.article IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?))`,
 				speaker, entityMatch(slices.Collect(maps.Keys(speakers))...))
 		}
 	}
-	q := `SELECT aq.article, aq.first, aq.n, aq.quotes, a.raw FROM ` + from +
+	q := `SELECT aq.article, aq.first, aq.quotes, a.raw FROM ` + from +
 		` JOIN articles a ON a.id = aq.article` + w.String() + ` ORDER BY ` + order
-	rows, err := db.r.QueryContext(ctx, q, w.args...)
+	rows, err := tx.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return fmt.Errorf("sqlite: quotes: %w", err)
 	}
 	defer rows.Close()
 	skip, left := f.Offset, f.Limit
 	var toks tokens
+	var p packedQuote
 	for rows.Next() {
 		var article, first int64
-		var n int
 		var data, raw string
-		if err := rows.Scan(&article, &first, &n, &data, &raw); err != nil {
+		if err := rows.Scan(&article, &first, &data, &raw); err != nil {
 			return fmt.Errorf("sqlite: quotes: %w", err)
 		}
-		qs, err := decodeQuotes(article, first, n, data, raw)
-		if err != nil {
-			return fmt.Errorf("sqlite: quotes of %d: %w", article, err)
-		}
-		for i := range qs {
-			x := &qs[i]
-			sp := &x.Speaker
-			switch {
-			case f.Entity != 0 && sp.EntityID != f.Entity,
-				f.Kind != "" && x.Kind != f.Kind,
-				f.MinConfidence > 0 && x.Confidence < f.MinConfidence,
-				speaker != "" && !strings.Contains(fold(sp.Name)+"\n"+fold(sp.Mention), speaker) && !speakers[sp.EntityID]:
-				continue
+		// Each quote is checked on the fields the filters read and decoded
+		// in full only when kept.
+		r := quoteReader{s: data}
+		r.expect('[')
+		for i := 0; !r.next(']') && r.err == nil; i++ {
+			if i > 0 {
+				r.expect(',')
 			}
-			if s != nil && !s.matches(x.Text, &toks) {
+			p.read(&r)
+			var e int64
+			if f.Entity != 0 || speaker != "" {
+				e = r.atoi(p.entity)
+			}
+			switch {
+			case r.err != nil,
+				f.Entity != 0 && e != f.Entity,
+				f.Kind != "" && r.unquote(p.kind) != string(f.Kind),
+				f.MinConfidence > 0 && r.atof(p.conf) < f.MinConfidence,
+				speaker != "" && !speakers[e] && !speaks(r.unquote(p.name), r.unquote(p.mention), speaker),
+				s != nil && !s.matches(p.textIn(&r, raw), &toks):
 				continue
 			}
 			if skip > 0 {
 				skip--
 				continue
 			}
-			if err := fn(x); err != nil {
+			x := p.quote(&r, article, first+int64(i), raw)
+			if r.err != nil {
+				break
+			}
+			if err := fn(&x); err != nil {
 				return err
 			}
 			if left--; left == 0 {
 				return nil
 			}
+		}
+		if r.space(); r.err == nil && r.i < len(r.s) {
+			r.fail()
+		}
+		if r.err != nil {
+			return fmt.Errorf("sqlite: quotes of %d: %w", article, r.err)
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -275,14 +405,197 @@ func (db *DB) Quotes(ctx context.Context, f parallax.QuoteFilter, fn func(*paral
 	return nil
 }
 
-// maxSpeakerEntities bounds the entities a speaker filter looks up in
-// entity_fts; with more, it reads every article.
-const maxSpeakerEntities = 64
+// packedQuote is a quote of article_quotes.quotes as read leaves it:
+// strings as their JSON literals (text "" when null), numbers as written,
+// for the filters to convert only what they look at.
+type packedQuote struct {
+	kind, text, cue, name, mention, key string
+	start, end, cueStart, cueEnd        string
+	mentionStart, mentionEnd            string
+	entity, conf                        string
+}
+
+// read reads the next quote of r, laid out as decodeQuotes reads it.
+func (p *packedQuote) read(r *quoteReader) {
+	r.expect('[')
+	p.kind = r.lit()
+	r.expect(',')
+	p.text = ""
+	if !r.null() {
+		p.text = r.lit()
+	}
+	p.start, p.end = r.spanNums()
+	p.cue = r.lit()
+	p.cueStart, p.cueEnd = r.spanNums()
+	p.name = r.lit()
+	r.expect(',')
+	p.mention = r.lit()
+	p.mentionStart, p.mentionEnd = r.spanNums()
+	p.entity = r.num()
+	r.expect(',')
+	p.key = r.lit()
+	r.expect(',')
+	p.conf = r.num()
+	r.expect(']')
+}
+
+// textIn is the quote's text: its own, or its span of raw.
+func (p *packedQuote) textIn(r *quoteReader, raw string) string {
+	if p.text != "" {
+		return r.unquote(p.text)
+	}
+	return r.toSpan(p.start, p.end).In(raw)
+}
+
+// quote decodes p as decodeQuotes does, as quote id of article.
+func (p *packedQuote) quote(r *quoteReader, article, id int64, raw string) parallax.Quote {
+	return parallax.Quote{
+		ID:      id,
+		Article: article,
+		Kind:    parallax.QuoteKind(r.unquote(p.kind)),
+		Text:    p.textIn(r, raw),
+		Span:    r.toSpan(p.start, p.end),
+		Cue:     r.unquote(p.cue),
+		CueSpan: r.toSpan(p.cueStart, p.cueEnd),
+		Speaker: parallax.Speaker{
+			Name:        r.unquote(p.name),
+			Mention:     r.unquote(p.mention),
+			MentionSpan: r.toSpan(p.mentionStart, p.mentionEnd),
+			EntityID:    r.atoi(p.entity),
+			EntityKey:   r.unquote(p.key),
+		},
+		Confidence: r.atof(p.conf),
+	}
+}
+
+// spanNums reads ",start,end," and returns the two numbers as written.
+func (r *quoteReader) spanNums() (start, end string) {
+	r.expect(',')
+	start = r.num()
+	r.expect(',')
+	end = r.num()
+	r.expect(',')
+	return start, end
+}
+
+// toSpan converts the numbers spanNums returned.
+func (r *quoteReader) toSpan(start, end string) parallax.Span {
+	return parallax.Span{Start: int(r.atoi(start)), End: int(r.atoi(end))}
+}
+
+// lit reads a JSON string and returns it as written, quotes included.
+func (r *quoteReader) lit() string {
+	if !r.next('"') {
+		r.fail()
+		return ""
+	}
+	start := r.i - 1
+	for r.i < len(r.s) {
+		switch r.s[r.i] {
+		case '"':
+			r.i++
+			return r.s[start:r.i]
+		case '\\':
+			r.i++ // the escaped byte cannot end the string
+		}
+		r.i++
+	}
+	r.fail()
+	return ""
+}
+
+// num reads a number or null and returns it as written.
+func (r *quoteReader) num() string {
+	if r.null() {
+		return "null"
+	}
+	start := r.i
+	for ; r.i < len(r.s); r.i++ {
+		if c := r.s[r.i]; (c < '0' || c > '9') && c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E' {
+			break
+		}
+	}
+	if r.i == start {
+		r.fail()
+	}
+	return r.s[start:r.i]
+}
+
+// unquote decodes a literal lit returned.
+func (r *quoteReader) unquote(lit string) string {
+	s, ok := jsonstr.Unquote(lit)
+	if !ok {
+		r.fail()
+	}
+	return s
+}
+
+// atoi converts an integer num returned; null is 0.
+func (r *quoteReader) atoi(num string) int64 {
+	if num == "null" {
+		return 0
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil {
+		r.fail()
+	}
+	return n
+}
+
+// atof converts a number num returned.
+func (r *quoteReader) atof(num string) float64 {
+	x, err := strconv.ParseFloat(num, 64)
+	if err != nil {
+		r.fail()
+	}
+	return x
+}
+
+// speaks reports whether fold(name)+"\n"+fold(mention) contains speaker,
+// a folded string, without building that string when it can.
+func speaks(name, mention, speaker string) bool {
+	if strings.IndexByte(speaker, '\n') >= 0 {
+		return strings.Contains(fold(name)+"\n"+fold(mention), speaker)
+	}
+	return containsFolded(name, speaker) || containsFolded(mention, speaker)
+}
+
+// containsFolded reports whether fold(s) contains sub; an ASCII s is
+// compared lower-cased in place.
+func containsFolded(s, sub string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.Contains(fold(s), sub)
+		}
+	}
+outer:
+	for i := 0; i+len(sub) <= len(s); i++ {
+		for j := 0; j < len(sub); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// maxSpeakerPatterns bounds the entities a speaker filter looks for in
+// the packed quotes; up to maxSpeakerEntities it looks them up in
+// entity_fts, and with more it reads every article.
+const (
+	maxSpeakerPatterns = 8
+	maxSpeakerEntities = 64
+)
 
 // entitiesNamed returns the entities whose name or an alias contains the
 // folded string s.
-func (db *DB) entitiesNamed(ctx context.Context, s string) (map[int64]bool, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT id FROM entities WHERE instr(names_fold, ?) > 0`, s)
+func entitiesNamed(ctx context.Context, q querier, s string) (map[int64]bool, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id FROM entities WHERE instr(names_fold, ?) > 0`, s)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: quotes: %w", err)
 	}

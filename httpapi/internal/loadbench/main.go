@@ -51,6 +51,10 @@ func main() {
 	loadClients := flag.Int("load-clients", 64, "concurrent clients in the load phase")
 	loadFor := flag.Duration("load-for", 30*time.Second, "length of the load phase")
 	noSearchLoad := flag.Bool("no-search-load", false, "leave searches out of the load phase")
+	speaker := flag.String("speaker", "varsh", "speaker filter of the search + speaker phase")
+	outlet := flag.String("outlet", "wire", "outlet filter of the search + outlet/date phase")
+	since := flag.String("since", "2024-01-01", "since filter of the search + outlet/date phase")
+	until := flag.String("until", "2024-12-31", "until filter of the search + outlet/date phase")
 	flag.Parse()
 	ctx := context.Background()
 
@@ -87,11 +91,12 @@ func main() {
 	apiStory := func() string { return fmt.Sprintf("/api/stories/%d", stories[rng.IntN(len(stories))]) }
 	search := func() string { return "/api/search?q=" + url.QueryEscape(words[rng.IntN(len(words))]) }
 	searchPage := func() string { return "/search?q=" + url.QueryEscape(words[rng.IntN(len(words))]) }
+	filters := url.Values{"outlet": {*outlet}, "since": {*since}, "until": {*until}}.Encode()
 	searchFiltered := func() string {
-		return "/api/search?q=" + url.QueryEscape(words[rng.IntN(len(words))]) + "&outlet=wire&since=2024-01-01&until=2024-12-31"
+		return "/api/search?q=" + url.QueryEscape(words[rng.IntN(len(words))]) + "&" + filters
 	}
 	searchSpeaker := func() string {
-		return "/api/search?q=" + url.QueryEscape(words[rng.IntN(len(words))]) + "&speaker=varsh"
+		return "/api/search?q=" + url.QueryEscape(words[rng.IntN(len(words))]) + "&speaker=" + url.QueryEscape(*speaker)
 	}
 	var mu sync.Mutex
 	next := func(f func() string) func() string {
