@@ -189,7 +189,20 @@ func (r *quoteReader) strOrNull() (s string, ok bool) {
 	return r.str(), true
 }
 
-func (r *quoteReader) str() string {
+// str reads a JSON string.
+func (r *quoteReader) str() string { return r.unquote(r.lit()) }
+
+// unquote decodes a literal lit returned.
+func (r *quoteReader) unquote(lit string) string {
+	s, ok := jsonstr.Unquote(lit)
+	if !ok {
+		r.fail()
+	}
+	return s
+}
+
+// lit reads a JSON string and returns it as written, quotes included.
+func (r *quoteReader) lit() string {
 	if !r.next('"') {
 		r.fail()
 		return ""
@@ -199,11 +212,7 @@ func (r *quoteReader) str() string {
 		switch r.s[r.i] {
 		case '"':
 			r.i++
-			s, ok := jsonstr.Unquote(r.s[start:r.i])
-			if !ok {
-				r.fail()
-			}
-			return s
+			return r.s[start:r.i]
 		case '\\':
 			r.i++ // the escaped byte cannot end the string
 		}

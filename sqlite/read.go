@@ -15,7 +15,6 @@ import (
 	"unicode/utf8"
 
 	parallax "github.com/parallax-news/parallax"
-	"github.com/parallax-news/parallax/internal/jsonstr"
 )
 
 // where collects the conditions and arguments of a filtered query.
@@ -483,27 +482,6 @@ func (r *quoteReader) toSpan(start, end string) parallax.Span {
 	return parallax.Span{Start: int(r.atoi(start)), End: int(r.atoi(end))}
 }
 
-// lit reads a JSON string and returns it as written, quotes included.
-func (r *quoteReader) lit() string {
-	if !r.next('"') {
-		r.fail()
-		return ""
-	}
-	start := r.i - 1
-	for r.i < len(r.s) {
-		switch r.s[r.i] {
-		case '"':
-			r.i++
-			return r.s[start:r.i]
-		case '\\':
-			r.i++ // the escaped byte cannot end the string
-		}
-		r.i++
-	}
-	r.fail()
-	return ""
-}
-
 // num reads a number or null and returns it as written.
 func (r *quoteReader) num() string {
 	if r.null() {
@@ -519,15 +497,6 @@ func (r *quoteReader) num() string {
 		r.fail()
 	}
 	return r.s[start:r.i]
-}
-
-// unquote decodes a literal lit returned.
-func (r *quoteReader) unquote(lit string) string {
-	s, ok := jsonstr.Unquote(lit)
-	if !ok {
-		r.fail()
-	}
-	return s
 }
 
 // atoi converts an integer num returned; null is 0.
