@@ -10,6 +10,7 @@ import (
 	"github.com/RadhiFadlillah/whatlanggo"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/ascii"
 )
 
 // Options configure a Cleaner; the zero value gives the defaults.
@@ -117,7 +118,7 @@ func (d *doc) prepare() {
 	for i := range d.units {
 		offs = append(offs, len(lowBuf))
 		if u := &d.units[i]; u.f.words <= short {
-			lowBuf = appendLowerASCII(lowBuf, d.raw[u.start:u.end])
+			lowBuf = ascii.AppendLower(lowBuf, d.raw[u.start:u.end])
 		}
 	}
 	offs = append(offs, len(lowBuf))

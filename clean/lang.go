@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/RadhiFadlillah/whatlanggo"
+	"github.com/parallax-news/parallax/internal/ascii"
 )
 
 // Language identification: the script decides for most non-Latin text;
@@ -189,7 +190,7 @@ func latinLanguage(text string) string {
 		}
 		if j-i <= 7 {
 			var buf [7]byte
-			w := appendLowerASCII(buf[:0], text[i:j])
+			w := ascii.AppendLower(buf[:0], text[i:j])
 			if bits := stopIndex[string(w)]; bits != 0 {
 				for k := range stopLangs {
 					if bits&(1<<k) != 0 {

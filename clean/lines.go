@@ -1,11 +1,12 @@
 package clean
 
 import (
-	"encoding/binary"
 	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/ascii"
 )
 
 // unit is one paragraph candidate: a non-empty line, or a block of lines
@@ -221,7 +222,7 @@ func measure(s string) feats {
 	for i := 0; i < len(s); {
 		// Eight printable ASCII characters at once.
 		if len(s)-i >= 8 {
-			if x := load64(s, i); x&highBits == 0 && inRange(x, 0, 0x1f) == 0 {
+			if x := ascii.Load64(s, i); x&ascii.HighBits == 0 && ascii.InRange(x, 0, 0x1f) == 0 {
 				m.printable8(x)
 				i += 8
 				continue
@@ -319,41 +320,22 @@ func (m *measurer) step(s string, i int) int {
 	return i + n
 }
 
-// Eight bytes at a time: x holds them little-endian, a mask has the high
-// bit of each byte that has some property.
-const (
-	lowBits  = 0x0101010101010101
-	highBits = 0x8080808080808080
-)
-
-// load64 returns the eight bytes of s at i, little-endian.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// inRange returns the mask of the bytes of x, all ASCII, in [lo, hi].
-func inRange(x uint64, lo, hi byte) uint64 {
-	return (x + (0x80-uint64(lo))*lowBits) &^ (x + (0x7f-uint64(hi))*lowBits) & highBits
-}
-
 // printable8 reads eight printable ASCII characters, x, as step would one
 // by one.
 func (m *measurer) printable8(x uint64) {
 	f := &m.f
-	space := inRange(x, ' ', ' ')
-	letter := inRange(x|0x2020202020202020, 'a', 'z')
-	upper := inRange(x, 'A', 'Z')
+	space := ascii.InRange(x, ' ', ' ')
+	letter := ascii.InRange(x|0x2020202020202020, 'a', 'z')
+	upper := ascii.InRange(x, 'A', 'Z')
 	f.nonSpace += 8 - bits.OnesCount64(space)
 	n := bits.OnesCount64(letter)
 	f.letters += n
 	m.latin += n
-	if digit := inRange(x, '0', '9'); digit != 0 {
+	if digit := ascii.InRange(x, '0', '9'); digit != 0 {
 		f.digits += bits.OnesCount64(digit)
 	}
 	// A word starts at a character that is not a space after one that is.
-	after := space<<8 | highBits>>56
+	after := space<<8 | ascii.HighBits>>56
 	if m.inWord {
 		after = space << 8
 	}
@@ -368,7 +350,7 @@ func (m *measurer) printable8(x uint64) {
 		if m.prev == ' ' {
 			sp |= 0x80
 		}
-		term := (inRange(x, '.', '.') | inRange(x, '!', '!') | inRange(x, '?', '?')) << 16
+		term := (ascii.InRange(x, '.', '.') | ascii.InRange(x, '!', '!') | ascii.InRange(x, '?', '?')) << 16
 		if isTerm(m.prev2) {
 			term |= 0x80
 		}
@@ -385,27 +367,6 @@ func isTerm(c byte) bool { return c == '.' || c == '!' || c == '?' }
 
 // lineSpace marks the spaces that separate words on a line.
 var lineSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
-
-// appendLowerASCII appends s with ASCII capitals lower-cased to buf;
-// other bytes stay as they are.
-func appendLowerASCII(buf []byte, s string) []byte {
-	n := len(buf)
-	buf = append(buf, s...)
-	b := buf[n:]
-	i := 0
-	for ; len(b)-i >= 8; i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
-		// Capitals among the ASCII bytes, from their low seven bits.
-		upper := inRange(x&^highBits, 'A', 'Z') &^ x
-		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
-	}
-	for ; i < len(b); i++ {
-		if c := b[i]; 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return buf
-}
 
 // lower returns s with ASCII letters lower-cased (no copy when already lower).
 func lower(s string) string {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/ascii"
 	"github.com/parallax-news/parallax/internal/testshared"
 )
 
@@ -81,8 +82,8 @@ func TestAppendLowerASCII(t *testing.T) {
 			}
 			want = append(want, c)
 		}
-		if got := appendLowerASCII([]byte("prefix"), s); string(got) != string(want) {
-			t.Fatalf("appendLowerASCII(%q) = %q, want %q", s, got, want)
+		if got := ascii.AppendLower([]byte("prefix"), s); string(got) != string(want) {
+			t.Fatalf("ascii.AppendLower(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -3,6 +3,8 @@ package quote
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/ascii"
 )
 
 // segment is one quotation-mark pair inside a paragraph: open and close
@@ -92,26 +94,10 @@ func flank(s string, i, w, lo, hi int) int {
 // and the lead bytes of « » (0xC2) and the typographic marks (0xE2).
 var markByte = [256]bool{'"': true, '\'': true, 0xC2: true, 0xE2: true}
 
-// Eight bytes at a time: x holds them little-endian.
-const (
-	lowBits  = 0x0101010101010101
-	highBits = 0x8080808080808080
-)
-
-// load64 returns the eight bytes of s at i, little-endian.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// hasZero reports whether a byte of x is zero.
-func hasZero(x uint64) bool { return (x-lowBits)&^x&highBits != 0 }
-
 // maybeMark reports whether a byte of x is '"', '\” or beyond ASCII, a
 // superset of markByte.
 func maybeMark(x uint64) bool {
-	return x&highBits != 0 || hasZero(x^'"'*lowBits) || hasZero(x^'\''*lowBits)
+	return x&ascii.HighBits != 0 || ascii.HasZero(x^'"'*ascii.LowBits) || ascii.HasZero(x^'\''*ascii.LowBits)
 }
 
 // mark is one quotation mark found in a paragraph.
@@ -128,7 +114,7 @@ func scanMarks(dst []segment, marks []mark, s string, lo, hi int) ([]segment, []
 	marks = marks[:0]
 	for i := lo; i < hi; i++ {
 		// Eight bytes at a time past text with no byte that can start a mark.
-		for hi-i >= 8 && !maybeMark(load64(s, i)) {
+		for hi-i >= 8 && !maybeMark(ascii.Load64(s, i)) {
 			i += 8
 		}
 		if i >= hi {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/ascii"
 )
 
 const (
@@ -215,7 +217,7 @@ func (t *tokenizer) word(raw string, i, w int, upper bool) int {
 	var abbr bool
 	if anyUpper {
 		start := len(t.lows)
-		t.lows = appendLowerASCII(t.lows, low)
+		t.lows = ascii.AppendLower(t.lows, low)
 		t.fix = append(t.fix, lowered{tok: len(t.toks), start: start, end: len(t.lows)})
 		low = "" // set by setLows
 		wi, abbr = lookup(string(t.lows[start:]), period)
@@ -313,17 +315,4 @@ func initial(raw string, i, j int) bool {
 		k--
 	}
 	return j-k == 1
-}
-
-// appendLowerASCII appends s with ASCII capitals lower-cased to buf;
-// other bytes stay, so the length is unchanged.
-func appendLowerASCII(buf []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
-	}
-	return buf
 }

@@ -3,6 +3,8 @@ package quote
 import (
 	"math/rand"
 	"testing"
+
+	"github.com/parallax-news/parallax/internal/ascii"
 )
 
 func TestLookup(t *testing.T) {
@@ -37,7 +39,7 @@ func TestMaybeMark(t *testing.T) {
 			b[k] = bytes[rng.Intn(len(bytes))]
 			want = want || b[k] == '"' || b[k] == '\'' || b[k] >= 0x80
 		}
-		if got := maybeMark(load64(string(b[:]), 0)); got != want {
+		if got := maybeMark(ascii.Load64(string(b[:]), 0)); got != want {
 			t.Fatalf("maybeMark(%q) = %v, want %v", b, got, want)
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	parallax "github.com/parallax-news/parallax"
 )
@@ -14,23 +13,6 @@ import (
 // fold lower-cases s for the case-insensitive substring filters; SQLite's
 // lower() only knows ASCII, so folding happens here, on write and on query.
 func fold(s string) string { return strings.ToLower(s) }
-
-// appendFold appends fold(s) to b, without a copy when s is ASCII.
-func appendFold(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return append(b, fold(s)...)
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return b
-}
 
 // foldNames folds a name and its aliases into one searchable column, one a
 // line, so a substring filter cannot match across two of them.

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/ascii"
 	"github.com/parallax-news/parallax/internal/jsonstr"
 )
 
@@ -84,9 +85,9 @@ func appendSpeakers(b []byte, qs []parallax.Quote) []byte {
 		if i > 0 {
 			b = append(b, '\n')
 		}
-		b = appendFold(b, qs[i].Speaker.Name)
+		b = ascii.AppendToLower(b, qs[i].Speaker.Name)
 		b = append(b, '\n')
-		b = appendFold(b, qs[i].Speaker.Mention)
+		b = ascii.AppendToLower(b, qs[i].Speaker.Mention)
 	}
 	return b
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/ascii"
 )
 
 // mentionRef locates one mention: entity e, index k in its Mentions.
@@ -566,7 +567,7 @@ func (d *Doc) byName(text string) int {
 		if i > 0 {
 			key = append(key, ' ')
 		}
-		key = appendLower(key, w)
+		key = ascii.AppendToLower(key, w)
 	}
 	for e := range d.Entities {
 		ent := &d.Entities[e]

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/ascii"
 )
 
 // cand is one name mention found in the text, before alias merging.
@@ -815,7 +816,7 @@ func (f *finder) merge() {
 	// The candidates' keys, lower-cased into one string.
 	buf, ends := f.keyBuf[:0], f.keyEnds[:0]
 	for ci := range f.cands {
-		buf = appendLower(buf, f.cands[ci].keyName())
+		buf = ascii.AppendToLower(buf, f.cands[ci].keyName())
 		ends = append(ends, len(buf))
 	}
 	keys := string(buf)

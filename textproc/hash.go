@@ -4,6 +4,8 @@ import (
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/ascii"
 )
 
 // Words are keyed by a hash of their lower-cased UTF-8 bytes, taken
@@ -12,15 +14,8 @@ import (
 const (
 	hashSeed = 0x243f6a8885a308d3
 	hashMul  = 0x9e3779b97f4a7c15
-	highBits = 0x8080808080808080
+	highBits = ascii.HighBits
 )
-
-// load64 returns the eight bytes of s at i, little-endian.
-func load64[S string | []byte](s S, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
 
 // hashStep mixes eight bytes x into h.
 func hashStep(h, x uint64) uint64 { return bits.RotateLeft64((h^x)*hashMul, 29) }
@@ -40,7 +35,7 @@ func plainHash[S string | []byte](s S) uint64 {
 	h := hashSeed ^ uint64(len(s))
 	i := 0
 	for ; len(s)-i >= 8; i += 8 {
-		h = hashStep(h, load64(s, i))
+		h = hashStep(h, ascii.Load64(s, i))
 	}
 	if i < len(s) {
 		var x uint64
@@ -67,7 +62,7 @@ func foldHash(raw string, start, end int) uint64 {
 	// Most words are ASCII, one to seven bytes long, eight bytes from
 	// the end of raw or more.
 	if n := end - start; n > 0 && n < 8 && len(raw)-start >= 8 {
-		if x := load64(raw, start) & (1<<(8*n) - 1); x&highBits == 0 {
+		if x := ascii.Load64(raw, start) & (1<<(8*n) - 1); x&highBits == 0 {
 			return hashEnd(hashStep(hashSeed^uint64(n), lowerASCII8(x)))
 		}
 	}
@@ -79,7 +74,7 @@ func foldHashLong(raw string, start, end int) uint64 {
 	h := hashSeed ^ uint64(end-start)
 	i := start
 	for ; end-i >= 8; i += 8 {
-		x := load64(raw, i)
+		x := ascii.Load64(raw, i)
 		if x&highBits != 0 {
 			return foldHashRunes(raw[start:end])
 		}
@@ -88,7 +83,7 @@ func foldHashLong(raw string, start, end int) uint64 {
 	if i < end {
 		var x uint64
 		if len(raw)-i >= 8 {
-			x = load64(raw, i) & (1<<(8*(end-i)) - 1)
+			x = ascii.Load64(raw, i) & (1<<(8*(end-i)) - 1)
 		} else {
 			for k := end - 1; k >= i; k-- {
 				x = x<<8 | uint64(raw[k])

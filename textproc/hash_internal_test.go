@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/ascii"
 )
 
 // lowerRunes lower-cases s rune by rune, keeping bytes that are not UTF-8.
@@ -106,8 +108,8 @@ func TestMultimap(t *testing.T) {
 
 func TestLowering(t *testing.T) {
 	for _, s := range []string{"", "abc", "ABC Def", "Ümit ÇA", "bad\xffByte", strings.Repeat("X", 50)} {
-		if got := string(appendLower([]byte("k:"), s)); got != "k:"+strings.ToLower(s) {
-			t.Errorf("appendLower(%q) = %q", s, got)
+		if got := string(ascii.AppendToLower([]byte("k:"), s)); got != "k:"+strings.ToLower(s) {
+			t.Errorf("ascii.AppendToLower(%q) = %q", s, got)
 		}
 		var buf [40]byte
 		if got := string(lowerBytes(&buf, s)); got != strings.ToLower(s) {

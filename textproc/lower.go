@@ -2,7 +2,6 @@ package textproc
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // lowerInto writes s lower-cased into buf when s is short ASCII, and
@@ -52,21 +51,4 @@ func lowerBytes(buf *[40]byte, s string) []byte {
 		return buf[:n]
 	}
 	return []byte(strings.ToLower(s))
-}
-
-// appendLower appends s lower-cased, as strings.ToLower has it, to buf.
-func appendLower(buf []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return append(buf, strings.ToLower(s)...)
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
-	}
-	return buf
 }
