@@ -97,40 +97,135 @@ func appendSpeakers(b []byte, qs []parallax.Quote) []byte {
 func decodeQuotes(article, first int64, n int, data, raw string) ([]parallax.Quote, error) {
 	r := quoteReader{s: data}
 	qs := make([]parallax.Quote, 0, n)
+	var p packedQuote
 	r.expect('[')
 	for !r.next(']') && r.err == nil {
 		if len(qs) > 0 {
 			r.expect(',')
 		}
-		q := parallax.Quote{ID: first + int64(len(qs)), Article: article}
-		sp := &q.Speaker
-		r.expect('[')
-		q.Kind = parallax.QuoteKind(r.str())
-		r.expect(',')
-		text, own := r.strOrNull()
-		q.Span = r.span()
-		q.Cue = r.str()
-		q.CueSpan = r.span()
-		sp.Name = r.str()
-		r.expect(',')
-		sp.Mention = r.str()
-		sp.MentionSpan = r.span()
-		sp.EntityID = r.int()
-		r.expect(',')
-		sp.EntityKey = r.str()
-		r.expect(',')
-		q.Confidence = r.float()
-		r.expect(']')
-		q.Text = q.Span.In(raw)
-		if own {
-			q.Text = text
-		}
-		qs = append(qs, q)
+		p.read(&r)
+		qs = append(qs, p.quote(&r, article, first+int64(len(qs)), raw))
 	}
 	if r.space(); r.err == nil && r.i < len(r.s) {
 		r.fail()
 	}
 	return qs, r.err
+}
+
+// packedQuote is a quote of article_quotes.quotes as read leaves it:
+// strings as their JSON literals (text "" when null), numbers as written,
+// for the filters to convert only what they look at.
+type packedQuote struct {
+	kind, text, cue, name, mention, key string
+	start, end, cueStart, cueEnd        string
+	mentionStart, mentionEnd            string
+	entity, conf                        string
+}
+
+// read reads the next quote of r, laid out as decodeQuotes reads it.
+func (p *packedQuote) read(r *quoteReader) {
+	r.expect('[')
+	p.kind = r.lit()
+	r.expect(',')
+	p.text = ""
+	if !r.null() {
+		p.text = r.lit()
+	}
+	p.start, p.end = r.spanNums()
+	p.cue = r.lit()
+	p.cueStart, p.cueEnd = r.spanNums()
+	p.name = r.lit()
+	r.expect(',')
+	p.mention = r.lit()
+	p.mentionStart, p.mentionEnd = r.spanNums()
+	p.entity = r.num()
+	r.expect(',')
+	p.key = r.lit()
+	r.expect(',')
+	p.conf = r.num()
+	r.expect(']')
+}
+
+// textIn is the quote's text: its own, or its span of raw.
+func (p *packedQuote) textIn(r *quoteReader, raw string) string {
+	if p.text != "" {
+		return r.unquote(p.text)
+	}
+	return r.toSpan(p.start, p.end).In(raw)
+}
+
+// quote decodes p as decodeQuotes does, as quote id of article.
+func (p *packedQuote) quote(r *quoteReader, article, id int64, raw string) parallax.Quote {
+	return parallax.Quote{
+		ID:      id,
+		Article: article,
+		Kind:    parallax.QuoteKind(r.unquote(p.kind)),
+		Text:    p.textIn(r, raw),
+		Span:    r.toSpan(p.start, p.end),
+		Cue:     r.unquote(p.cue),
+		CueSpan: r.toSpan(p.cueStart, p.cueEnd),
+		Speaker: parallax.Speaker{
+			Name:        r.unquote(p.name),
+			Mention:     r.unquote(p.mention),
+			MentionSpan: r.toSpan(p.mentionStart, p.mentionEnd),
+			EntityID:    r.atoi(p.entity),
+			EntityKey:   r.unquote(p.key),
+		},
+		Confidence: r.atof(p.conf),
+	}
+}
+
+// spanNums reads ",start,end," and returns the two numbers as written.
+func (r *quoteReader) spanNums() (start, end string) {
+	r.expect(',')
+	start = r.num()
+	r.expect(',')
+	end = r.num()
+	r.expect(',')
+	return start, end
+}
+
+// toSpan converts the numbers spanNums returned.
+func (r *quoteReader) toSpan(start, end string) parallax.Span {
+	return parallax.Span{Start: int(r.atoi(start)), End: int(r.atoi(end))}
+}
+
+// num reads a number or null and returns it as written.
+func (r *quoteReader) num() string {
+	if r.null() {
+		return "null"
+	}
+	start := r.i
+	for ; r.i < len(r.s); r.i++ {
+		if c := r.s[r.i]; (c < '0' || c > '9') && c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E' {
+			break
+		}
+	}
+	if r.i == start {
+		r.fail()
+	}
+	return r.s[start:r.i]
+}
+
+// atoi converts an integer num returned; null is 0.
+func (r *quoteReader) atoi(num string) int64 {
+	if num == "null" {
+		return 0
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil {
+		r.fail()
+	}
+	return n
+}
+
+// atof converts a number num returned.
+func (r *quoteReader) atof(num string) float64 {
+	x, err := strconv.ParseFloat(num, 64)
+	if err != nil {
+		r.fail()
+	}
+	return x
 }
 
 var errPacked = errors.New("malformed packed JSON")
@@ -172,27 +267,6 @@ func (r *quoteReader) expect(c byte) {
 	}
 }
 
-// span reads ",start,end," into a Span.
-func (r *quoteReader) span() parallax.Span {
-	r.expect(',')
-	start := r.int()
-	r.expect(',')
-	end := r.int()
-	r.expect(',')
-	return parallax.Span{Start: int(start), End: int(end)}
-}
-
-// strOrNull reads a string, or null (ok false).
-func (r *quoteReader) strOrNull() (s string, ok bool) {
-	if r.null() {
-		return "", false
-	}
-	return r.str(), true
-}
-
-// str reads a JSON string.
-func (r *quoteReader) str() string { return r.unquote(r.lit()) }
-
 // unquote decodes a literal lit returned.
 func (r *quoteReader) unquote(lit string) string {
 	s, ok := jsonstr.Unquote(lit)
@@ -230,40 +304,6 @@ func (r *quoteReader) null() bool {
 		return true
 	}
 	return false
-}
-
-// int reads an integer; null reads as 0.
-func (r *quoteReader) int() int64 {
-	if r.null() {
-		return 0
-	}
-	start := r.i
-	if r.i < len(r.s) && r.s[r.i] == '-' {
-		r.i++
-	}
-	for r.i < len(r.s) && '0' <= r.s[r.i] && r.s[r.i] <= '9' {
-		r.i++
-	}
-	n, err := strconv.ParseInt(r.s[start:r.i], 10, 64)
-	if err != nil {
-		r.fail()
-	}
-	return n
-}
-
-func (r *quoteReader) float() float64 {
-	r.space()
-	start := r.i
-	for ; r.i < len(r.s); r.i++ {
-		if c := r.s[r.i]; (c < '0' || c > '9') && c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E' {
-			break
-		}
-	}
-	f, err := strconv.ParseFloat(r.s[start:r.i], 64)
-	if err != nil {
-		r.fail()
-	}
-	return f
 }
 
 // entityMentions are the mentions of one entity in one article.

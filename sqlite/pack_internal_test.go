@@ -80,6 +80,7 @@ func FuzzQuotesRoundTrip(f *testing.F) {
 	f.Add("direct", "text", "said", "Ana", "she", "ana", int64(3), 0.5, 2, 9)
 	f.Add("mixed", "\"\\\x00\xff\u2028", "", "", "", "", int64(0), -0.0, 0, 0)
 	f.Add("", "", "", "", "", "k", int64(math.MinInt64), math.MaxFloat64, math.MaxInt, math.MinInt)
+	f.Add("indirect", "über \"x\"\n\t", "a\\b", "Zoë", "ÄRN", "zoë ärn", int64(math.MaxInt64), 1e-300, -3, 4)
 	f.Fuzz(func(t *testing.T, kind, text, cue, name, mention, key string, entity int64, conf float64, start, end int) {
 		if math.IsNaN(conf) || math.IsInf(conf, 0) {
 			return
