@@ -230,6 +230,11 @@ func measure(s string) feats {
 		}
 		i = m.step(s, i)
 	}
+	return m.result(s)
+}
+
+// result is what m counted over s.
+func (m *measurer) result(s string) feats {
 	f := m.f
 	f.script[scLatin] += int32(m.latin)
 	f.first, _ = utf8.DecodeRuneInString(s)

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/ascii"
 	"github.com/parallax-news/parallax/internal/testshared"
@@ -20,16 +19,7 @@ func measureByRune(s string) feats {
 	for i := 0; i < len(s); {
 		i = m.step(s, i)
 	}
-	f := m.f
-	f.script[scLatin] += int32(m.latin)
-	f.first, _ = utf8.DecodeRuneInString(s)
-	for k := 1; k < nScripts; k++ {
-		if f.script[k] > f.script[f.main] {
-			f.main = k
-		}
-	}
-	f.terminal = lastRune(s)
-	return f
+	return m.result(s)
 }
 
 func TestMeasureEightBytes(t *testing.T) {

@@ -239,6 +239,22 @@ func TestCancelMidBatch(t *testing.T) {
 // writeV3 stores analyses as schema version 3 laid them out: a row per
 // quote and per (article, entity) of mentions, and full-text indexes over
 // both, as the Save of that version did. Ids follow the batch order.
+// newV3 makes a version 3 store holding as; it returns its path and a
+// connection to it, for the caller to add to and close.
+func newV3(t *testing.T, as []*parallax.Analysis) (string, *sql.DB) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "v3.db")
+	w, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(context.Background(), w, 3); err != nil {
+		t.Fatal(err)
+	}
+	writeV3(t, w, as)
+	return path, w
+}
+
 func writeV3(t *testing.T, w *sql.DB, as []*parallax.Analysis) {
 	t.Helper()
 	exec := func(q string, args ...any) {
@@ -294,18 +310,10 @@ func writeV3(t *testing.T, w *sql.DB, as []*parallax.Analysis) {
 // before, and saving goes on where the old ids stopped.
 func TestMigratePacked(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "v3.db")
-	w, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := migrate(ctx, w, 3); err != nil {
-		t.Fatal(err)
-	}
 	as := storetest.Generate(9, 6, 2500, 5)
 	// A text of its own, with what SQLite's JSON escapes.
 	as[0].Quotes[0].Text = "Not \"this\" \\ \n\t\x01 é 💬"
-	writeV3(t, w, as)
+	path, w := newV3(t, as)
 	quote := as[1].Quotes[2]
 	for _, q := range []string{
 		`INSERT INTO stories(id, title) VALUES (1, 'story')`,

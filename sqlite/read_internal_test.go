@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -144,18 +143,10 @@ func TestMatchesFTS5(t *testing.T) {
 // json_array are found as those Save packs.
 func TestSpeakerAliasAfterMigration(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "v3.db")
-	w, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := migrate(ctx, w, 3); err != nil {
-		t.Fatal(err)
-	}
 	as := storetest.Generate(9, 6, 2500, 5)
 	e := &as[2].Entities[0]
 	e.Aliases = append(e.Aliases, "The Only Alias")
-	writeV3(t, w, as)
+	path, w := newV3(t, as)
 	w.Close()
 	db, err := Open(ctx, path, Options{})
 	if err != nil {
