@@ -134,20 +134,7 @@ func TestSearchMatches(t *testing.T) {
 	for _, tc := range cases {
 		texts = append(texts, tc.text)
 	}
-	db, err := sql.Open("sqlite", ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	if _, err := db.Exec(`CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2')`); err != nil {
-		t.Fatal(err)
-	}
-	for i, tc := range cases {
-		if _, err := db.Exec(`INSERT INTO t(rowid, x) VALUES (?, ?)`, i, tc.text); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db := ftsOracle(t, texts)
 	for i, tc := range cases {
 		s, _ := parseSearch(tc.query)
 		var n int
@@ -172,4 +159,25 @@ func TestSearchWords(t *testing.T) {
 			t.Errorf("parseSearch(%q).words() = %q, %v; want %q", in, s.words(), err, want)
 		}
 	}
+}
+
+// ftsOracle returns an in-memory FTS5 table t, tokenized as articles_fts
+// is, holding texts as rows 0, 1, …: what search must agree with.
+func ftsOracle(t *testing.T, texts []string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec(`CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2')`); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range texts {
+		if _, err := db.Exec(`INSERT INTO t(rowid, x) VALUES (?, ?)`, i, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return db
 }

@@ -97,20 +97,7 @@ func TestMatchesFTS5(t *testing.T) {
 	}
 	queries := []string{"flood", "floods", "flo*", "cafe", "café", "us", "U.S.", `"flood barrier"`, "run OR barrier",
 		"x2 flood", "naive", "over*", `"over run"`, "2x OR cafe flood"}
-	db, err := sql.Open("sqlite", ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	if _, err := db.Exec(`CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2')`); err != nil {
-		t.Fatal(err)
-	}
-	for i, s := range texts {
-		if _, err := db.Exec(`INSERT INTO t(rowid, x) VALUES (?, ?)`, i, s); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db := ftsOracle(t, texts)
 	var toks tokens
 	for _, q := range queries {
 		s, err := parseSearch(q)
