@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -139,8 +140,10 @@ func TestRunCancelKeepsWholeBatches(t *testing.T) {
 	db := openDB(t, path)
 	ctx, cancel := context.WithCancel(context.Background())
 	saved := 0
+	whole := map[int]bool{} // articles stored after each save
 	r := &pipeline.Runner{Store: db, Analyzer: pipeline.NewAnalyzer(), Options: pipeline.Options{
 		BatchSize: 10,
+		Progress:  func(s pipeline.Summary) { whole[s.Stored] = true },
 		AfterSave: func(_ context.Context, b []*parallax.Analysis, _ []parallax.SaveResult) error {
 			saved += len(b)
 			if saved >= 20 {
@@ -156,8 +159,8 @@ func TestRunCancelKeepsWholeBatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Articles%10 != 0 || st.Articles < 20 {
-		t.Errorf("%d articles stored after cancel, want whole batches of 10 (≥ 20)", st.Articles)
+	if !whole[st.Articles] || st.Articles < 20 {
+		t.Errorf("%d articles stored after cancel, want whole batches (≥ 20), stored after each: %v", st.Articles, whole)
 	}
 	// Resuming stores the rest.
 	r.Options.AfterSave = nil
@@ -389,5 +392,28 @@ func TestPartialBatchWaitsFlushEvery(t *testing.T) {
 	pw.Close()
 	if err := <-ran; err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Batches start at an eighth of BatchSize and double up to it, so the
+// first save does not wait for a whole batch.
+func TestBatchesGrow(t *testing.T) {
+	dir := t.TempDir()
+	writeCorpus(t, dir, 100)
+	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
+	var sizes []int
+	r := &pipeline.Runner{Store: db, Analyzer: pipeline.NewAnalyzer(), Options: pipeline.Options{
+		BatchSize:  16,
+		FlushEvery: time.Hour,
+		AfterSave: func(_ context.Context, b []*parallax.Analysis, _ []parallax.SaveResult) error {
+			sizes = append(sizes, len(b))
+			return nil
+		},
+	}}
+	if _, err := r.Run(context.Background(), []string{dir}); err != nil {
+		t.Fatal(err)
+	}
+	if want := []int{2, 4, 8, 16, 16, 16, 16, 16, 6}; !slices.Equal(sizes, want) {
+		t.Errorf("batch sizes %v, want %v", sizes, want)
 	}
 }

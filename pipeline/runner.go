@@ -114,10 +114,11 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 	// writer saves a batch.
 	done := make(chan *item, cap(inflight))
 
-	// turns bounds the goroutines analysing or saving at once to the
-	// workers: while the writer saves, one worker waits. Without it, the
-	// writer gets a third of two cores, falls behind by the whole in-flight
-	// window, and saves that alone after the workers have finished.
+	// turns bounds the goroutines analysing, saving or running the corpus
+	// hook at once to the workers: while the writer saves, one worker
+	// waits. Without it, the writer gets a third of two cores, falls behind
+	// by the whole in-flight window, and saves that alone after the workers
+	// have finished.
 	turns := make(chan struct{}, workers)
 	writerTurn := workers >= 2
 
@@ -188,7 +189,14 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 		after = make(chan saved, 1)
 		g.Go(func() error {
 			for s := range after {
-				if err := opt.AfterSave(gctx, s.batch, s.res); err != nil {
+				if writerTurn {
+					turns <- struct{}{}
+				}
+				err := opt.AfterSave(gctx, s.batch, s.res)
+				if writerTurn {
+					<-turns
+				}
+				if err != nil {
 					return err
 				}
 			}
@@ -210,12 +218,19 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 		wait.Stop()
 		defer wait.Stop()
 
+		// limit starts small and doubles with every save up to batchSize:
+		// the writer, which sets the pace, starts early instead of idling
+		// until the workers have filled a whole batch.
+		limit := max(batchSize/8, 1)
 		flush := func() error {
+			limit = min(2*limit, batchSize)
+			var res []parallax.SaveResult
 			if len(batch) > 0 {
 				if writerTurn {
 					turns <- struct{}{}
 				}
-				res, err := r.Store.Save(gctx, batch)
+				var err error
+				res, err = r.Store.Save(gctx, batch)
 				if writerTurn {
 					<-turns
 				}
@@ -244,20 +259,20 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 						sum.Duplicates++
 					}
 				}
-				if after != nil {
-					select {
-					case after <- saved{batch, res}:
-					case <-gctx.Done():
-						return gctx.Err()
-					}
-				}
 			}
-			batch = nil // the hook may still hold the old one
-			wait.Stop()
 			sum.Elapsed = time.Since(start)
 			if opt.Progress != nil {
 				opt.Progress(sum)
 			}
+			if after != nil && len(batch) > 0 {
+				select {
+				case after <- saved{batch, res}:
+				case <-gctx.Done():
+					return gctx.Err()
+				}
+			}
+			batch = nil // the hook may still hold the old one
+			wait.Stop()
 			return nil
 		}
 		accept := func(it *item) {
@@ -297,7 +312,7 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 					delete(pending, next)
 					next++
 					accept(it)
-					if len(batch) >= batchSize {
+					if len(batch) >= limit {
 						if err := flush(); err != nil {
 							return err
 						}
