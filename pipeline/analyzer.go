@@ -57,7 +57,11 @@ func (a *Analyzer) Analyze(rec *parallax.Record) (an *parallax.Analysis, err err
 	}
 	an = &parallax.Analysis{Article: *art}
 	if !a.Quoteless {
-		doc := a.Text.Analyze(art.Raw, art.Paragraphs)
+		paras := art.Paragraphs
+		if t := art.TitleSpan; !t.Empty() && t.End <= paras[0].Start {
+			paras = append([]parallax.Span{t}, paras...)
+		}
+		doc := a.Text.Analyze(art.Raw, paras)
 		an.Sentences = make([]parallax.Span, len(doc.Sentences))
 		for i, s := range doc.Sentences {
 			an.Sentences[i] = s.Span

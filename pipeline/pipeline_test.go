@@ -417,3 +417,25 @@ func TestBatchesGrow(t *testing.T) {
 		t.Errorf("batch sizes %v, want %v", sizes, want)
 	}
 }
+
+// A headline that attributes is a quote of the article, its span in the
+// record's text, its speaker resolved by the story under it.
+func TestHeadlineQuote(t *testing.T) {
+	text := "Varsh says Pelsor misled Morvania over the dam\n\n" +
+		"DRAVSK — Prime Minister Ilena Varsh said on Monday that the Kingdom of Pelsor had broken the river accord.\n\n" +
+		"The reservoir has been filling for nine days, officials in Dravsk said.\n"
+	an, err := pipeline.NewAnalyzer().Analyze(&parallax.Record{Source: "h.txt", Format: "text", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := an.Article.TitleSpan
+	for _, q := range an.Quotes {
+		if q.Span.Start >= title.Start && q.Span.End <= title.End {
+			if q.Text != text[q.Span.Start:q.Span.End] || q.Cue != "says" || q.Speaker.Name != "Ilena Varsh" {
+				t.Errorf("headline quote %q cue %q speaker %q (%q)", q.Text, q.Cue, q.Speaker.Name, q.Speaker.Mention)
+			}
+			return
+		}
+	}
+	t.Errorf("no quote in the headline %q: %+v", title.In(text), an.Quotes)
+}

@@ -49,6 +49,9 @@ type run struct {
 	res      parallax.Span // antecedent of a relative-pronoun speaker being attributed
 	// titleCase is set while reading a headline in Title Case.
 	titleCase bool
+	// resolve and ents name the entity a span mentions (resolve may be nil).
+	resolve func(parallax.Span) int
+	ents    []parallax.Entity
 }
 
 // isQuotation tells a quotation from a scare quote or title: several
@@ -468,8 +471,11 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		if ci.lemma == "point" && !r.word(k+1, "out") {
 			continue
 		}
+		if k+1 < b && toks[k+1].kind == tWord && particles[toks[k+1].low] && toks[k+1].low != "out" {
+			continue // "called off talks", "backed down": another verb
+		}
 		cueEnd := k + 1
-		if ci.lemma == "point" || (ci.lemma == "call" && r.word(k+1, "for")) {
+		if ci.lemma == "point" || (ci.lemma == "call" && r.word(k+1, "for")) || (ci.lemma == "rule" && r.word(k+1, "out")) {
 			cueEnd = k + 2
 		}
 		// "said angrily": an adverb right after the verb joins the cue.
@@ -703,7 +709,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		if r.isQuoteTok(k + 1) {
 			r.addDirect(k+1, cue, spk, 0.6)
 			r.remember(ps, cue, spk, p)
-		} else if (p == 0 || r.allCaps(a, k)) && e == k && a == 0 {
+		} else if (r.allCaps(a, k) || r.namedAgain(spk)) && e == k && a == 0 {
 			if r.addIndirect(k+1, b, cue, spk, 0.5) {
 				r.remember(ps, cue, spk, p)
 			}
@@ -770,6 +776,25 @@ func (r *run) speakerLike(sp parallax.Span) bool {
 	return !(letters > 4 && upper == letters)
 }
 
+// namedAgain reports whether sp names a person or organisation the
+// article names elsewhere too, as a speaker in a headline or transcript
+// is in the text under it; a label ("Breaking:", "The Latest:") is not.
+func (r *run) namedAgain(sp parallax.Span) bool {
+	if r.resolve == nil {
+		return false
+	}
+	e := r.resolve(sp)
+	if e < 0 || e >= len(r.ents) || (r.ents[e].Type != parallax.Person && r.ents[e].Type != parallax.Organization) {
+		return false
+	}
+	for _, m := range r.ents[e].Mentions {
+		if !m.Span.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
+}
+
 // verbSlot reports whether a word that may be a noun or a verb, at k,
 // follows something that can be its subject.
 func (r *run) verbSlot(a, k int) bool {
@@ -789,6 +814,9 @@ func (r *run) verbSlot(a, k int) bool {
 	}
 	if strings.HasSuffix(p.low, "'s") || strings.HasSuffix(p.low, "’s") {
 		return false
+	}
+	if L == k-1 && (p.f&fPrep != 0 || particles[p.low]) {
+		return false // "calls for talks", "rules out talks": a noun
 	}
 	if !p.cap && !(p.f&fPron != 0) && L == k-1 {
 		// "a video call": a singular determiner cannot take a base form.

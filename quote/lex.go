@@ -240,6 +240,9 @@ var introWords = set("instead throughout meanwhile however still yet now later e
 // Prepositions proper: a phrase they open is an adverbial or an object,
 // never reported content or a speaker ("to reporters", "for several
 // minutes", "requests for comment", "three days of talks").
+// particles complete phrasal verbs: "rules out", "backs down".
+var particles = set("out up off down back away")
+
 var prepositions = set("to for on in at during with from of about by over under without within into onto upon via through throughout across against among amid amidst despite toward towards near beside beyond per like unlike")
 
 // Words heading a time adverbial ("on Wednesday evening", "last week").

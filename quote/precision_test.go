@@ -22,6 +22,8 @@ func TestNotReports(t *testing.T) {
 		{"noun cue after a bare verb", "Headline\n\nAsked if the union would resume talks with the employers, the leader shrugged."},
 		{"noun cue after of", "Headline\n\nAfter nine hours of talks in the capital, the ministers went home."},
 		{"question without a speaker", "Headline\n\nAsked whether she would run again, the governor smiled."},
+		{"phrasal verb", "Headline\n\nThe government called off talks that the rebels had requested."},
+		{"label before a headline colon", "Breaking: Senate passes the budget bill after a long night\n\nThe Senate passed the bill."},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -67,6 +69,8 @@ func TestSpeakerNames(t *testing.T) {
 	}{
 		{"possessive before the name", "Headline\n\nNorland's Prime Minister Karl Moss said the deal was fair to both sides.", "the deal was fair", "Karl Moss"},
 		{"name in the appositive", "Headline\n\nNorland's finance minister, Eva Lind, said the budget would balance next year.", "the budget would balance", "Eva Lind"},
+		{"headline colon after a name the story repeats", "Rubio: I still believe Trump cannot be trusted with the codes\n\nSen. Marco Rubio of Florida said on Monday that he would stay in the race.", "I still believe", "Marco Rubio"},
+		{"transcript colon", "Headline\n\nSen. Ada Lind spoke to the committee for an hour.\n\nLind: We will not fund a bridge to nowhere, and the chair knows it.", "We will not fund", "Ada Lind"},
 		{"pronoun after a newly named person", "Headline\n\n“We will build the bridge this year,” Anna Berg said in Tolm.\n\nKarl Moss struck a softer tone. “Bridges take time and money,” he said.", "Bridges take time", "Karl Moss"},
 	}
 	for _, tc := range cases {
@@ -81,6 +85,18 @@ func TestSpeakerNames(t *testing.T) {
 			}
 			t.Errorf("no quote starting %q", tc.prefix)
 		})
+	}
+}
+
+// TestPhrasalCue: "rules out" is the cue, and "talks" after it a noun.
+func TestPhrasalCue(t *testing.T) {
+	qs := extract("Headline\n\nThe minister rules out talks while the gates stay shut.")
+	var got []string
+	for _, q := range qs {
+		got = append(got, q.Cue+": "+q.Text)
+	}
+	if want := "rules out: talks while the gates stay shut"; strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
 	}
 }
 
