@@ -527,15 +527,16 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			e := r.npFwd(cueEnd, b)
 			if e > 0 {
 				// "said Putin", "said the senator", "said he" — not "says there’s".
-				if f := &toks[cueEnd]; !f.cap && f.f&fDet == 0 && (f.f&fPron == 0 || f.low == "it") {
-					e = -1
+				if f := &toks[cueEnd]; !f.cap && f.f&fDet == 0 && (f.f&fPron == 0 || f.low == "it") && !r.namesLater(cueEnd+1, e) {
+					e = -1 // but "said former Gov. Bill Richardson"
 				}
 			}
 			x := e
 			for x > 0 && x < b && toks[x].kind == tWord && !toks[x].cap && len(toks[x].low) > 4 && strings.HasSuffix(toks[x].low, "ly") {
 				x++ // "said the Russian leader angrily"
 			}
-			if e > 0 && (r.trailsOff(x, b) || r.isQuoteTok(x) || r.punct(x, ":")) {
+			// A relative clause may follow: "said one source who spoke on …".
+			if e > 0 && (r.trailsOff(x, b) || r.isQuoteTok(x) || r.punct(x, ":") || r.word(x, "who")) {
 				spk = r.span(cueEnd, e)
 				blockEnd = e
 				inverted = true
@@ -774,6 +775,17 @@ func (r *run) speakerLike(sp parallax.Span) bool {
 		return strings.IndexAny(w, "0123456789") >= 0
 	}
 	return !(letters > 4 && upper == letters)
+}
+
+// namesLater reports whether tokens [i,j) hold a capitalised word or a
+// role noun: a noun phrase that names or describes a person.
+func (r *run) namesLater(i, j int) bool {
+	for k := i; k < j; k++ {
+		if t := &r.toks[k]; t.kind == tWord && (t.cap || roleNouns[t.low]) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedAgain reports whether sp names a person or organisation the

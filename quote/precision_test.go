@@ -71,6 +71,8 @@ func TestSpeakerNames(t *testing.T) {
 		{"name in the appositive", "Headline\n\nNorland's finance minister, Eva Lind, said the budget would balance next year.", "the budget would balance", "Eva Lind"},
 		{"headline colon after a name the story repeats", "Rubio: I still believe Trump cannot be trusted with the codes\n\nSen. Marco Rubio of Florida said on Monday that he would stay in the race.", "I still believe", "Marco Rubio"},
 		{"transcript colon", "Headline\n\nSen. Ada Lind spoke to the committee for an hour.\n\nLind: We will not fund a bridge to nowhere, and the chair knows it.", "We will not fund", "Ada Lind"},
+		{"inverted speaker with a modifier and an appositive", "Headline\n\n“It will be hard to win the valley,” said former Gov. Ada Lind of Tolm, a Democrat who ran in 2008.", "It will be hard", "Ada Lind"},
+		{"inverted speaker with a relative clause", "Headline\n\n“The count was wrong,” said one official who asked not to be named.", "The count was wrong", "one official"},
 		{"pronoun after a newly named person", "Headline\n\n“We will build the bridge this year,” Anna Berg said in Tolm.\n\nKarl Moss struck a softer tone. “Bridges take time and money,” he said.", "Bridges take time", "Karl Moss"},
 	}
 	for _, tc := range cases {
