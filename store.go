@@ -58,7 +58,13 @@ type QuoteFilter struct {
 	Speaker string // case-insensitive substring of the speaker's name or mention
 	Entity  int64
 	Outlet  string
-	Kind    QuoteKind
+	// Since and Until bound, inclusively, the day the quote's article was
+	// published ("YYYY-MM-DD", as ArticleFilter's); with either set, the
+	// quotes of undated articles are left out. A malformed date is an
+	// EINVALID error.
+	Since string
+	Until string
+	Kind  QuoteKind
 	// MinConfidence leaves out quotes less confident than this.
 	MinConfidence float64
 	Query         string // full-text query over quote text

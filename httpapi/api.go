@@ -207,6 +207,17 @@ func queryDay(r *http.Request, name string) (string, error) {
 	return v, nil
 }
 
+// queryDays reads the since and until dates.
+func queryDays(r *http.Request) (since, until string, err error) {
+	if since, err = queryDay(r, "since"); err != nil {
+		return "", "", err
+	}
+	if until, err = queryDay(r, "until"); err != nil {
+		return "", "", err
+	}
+	return since, until, nil
+}
+
 // queryConfidence reads min_confidence, a number from 0 to 1; absent is 0
 // (every quote).
 func queryConfidence(r *http.Request) (float64, error) {
@@ -264,10 +275,7 @@ func articleFilter(r *http.Request) (parallax.ArticleFilter, error) {
 	q := r.URL.Query()
 	f := parallax.ArticleFilter{Outlet: strings.TrimSpace(q.Get("outlet"))}
 	var err error
-	if f.Since, err = queryDay(r, "since"); err != nil {
-		return f, err
-	}
-	if f.Until, err = queryDay(r, "until"); err != nil {
+	if f.Since, f.Until, err = queryDays(r); err != nil {
 		return f, err
 	}
 	f.Query = strings.TrimSpace(q.Get("q"))
@@ -373,6 +381,9 @@ func quoteFilter(r *http.Request) (parallax.QuoteFilter, error) {
 	if f.MinConfidence, err = queryConfidence(r); err != nil {
 		return f, err
 	}
+	if f.Since, f.Until, err = queryDays(r); err != nil {
+		return f, err
+	}
 	switch k := parallax.QuoteKind(q.Get("kind")); k {
 	case "", parallax.Direct, parallax.Indirect, parallax.Mixed:
 		f.Kind = k
@@ -382,59 +393,18 @@ func quoteFilter(r *http.Request) (parallax.QuoteFilter, error) {
 	return f, nil
 }
 
-// maxScan bounds the quotes read to fill one page when a date filter
-// drops some of them.
+// maxScan bounds the quotes a speaker or outlet page reads.
 const maxScan = 5000
 
-// listQuotes returns up to p.limit+1 quotes matching f published within
-// [since, until], with their articles' outlet, date and title.
-func (s *Server) listQuotes(r *http.Request, f parallax.QuoteFilter, since, until string, p page) ([]QuoteItem, error) {
-	ctx := r.Context()
-	want := p.limit + 1
+// listQuotes returns up to p.limit+1 quotes matching f, with their
+// articles' outlet, date and title.
+func (s *Server) listQuotes(r *http.Request, f parallax.QuoteFilter, p page) ([]QuoteItem, error) {
+	f.Limit, f.Offset = p.limit+1, p.offset
 	var qs []*parallax.Quote
-	if since == "" && until == "" {
-		f.Limit, f.Offset = want, p.offset
-		err := s.st.Quotes(ctx, f, func(q *parallax.Quote) error { qs = append(qs, q); return nil })
-		if err != nil {
-			return nil, err
-		}
-		items, err := s.quoteItems(r, qs)
-		return items, err
+	if err := s.st.Quotes(r.Context(), f, func(q *parallax.Quote) error { qs = append(qs, q); return nil }); err != nil {
+		return nil, err
 	}
-	// With a date filter, read chunks and keep the quotes whose article
-	// falls in range, skipping the first p.offset of those.
-	var out []QuoteItem
-	skip := p.offset
-	chunk := max(want*8, 1000)
-	for off := 0; off < maxScan && len(out) < want; off += chunk {
-		f.Limit, f.Offset = chunk, off
-		qs = qs[:0]
-		err := s.st.Quotes(ctx, f, func(q *parallax.Quote) error { qs = append(qs, q); return nil })
-		if err != nil {
-			return nil, err
-		}
-		items, err := s.quoteItems(r, qs)
-		if err != nil {
-			return nil, err
-		}
-		for _, it := range items {
-			d := day(it.Published)
-			if d == "" || (since != "" && d < since) || (until != "" && d > until) {
-				continue
-			}
-			if skip > 0 {
-				skip--
-				continue
-			}
-			if len(out) < want {
-				out = append(out, it)
-			}
-		}
-		if len(qs) < chunk {
-			break
-		}
-	}
-	return out, nil
+	return s.quoteItems(r, qs)
 }
 
 // quoteItems adds article context to quotes, reading the articles in one query.
@@ -484,15 +454,7 @@ func (s *Server) apiQuotes(w http.ResponseWriter, r *http.Request) (any, error) 
 	if err != nil {
 		return nil, err
 	}
-	since, err := queryDay(r, "since")
-	if err != nil {
-		return nil, err
-	}
-	until, err := queryDay(r, "until")
-	if err != nil {
-		return nil, err
-	}
-	items, err := s.listQuotes(r, f, since, until, p)
+	items, err := s.listQuotes(r, f, p)
 	if err != nil {
 		return nil, err
 	}
@@ -532,11 +494,11 @@ func (s *Server) apiSpeaker(w http.ResponseWriter, r *http.Request) (any, error)
 	if err != nil {
 		return nil, err
 	}
-	minConf, err := queryConfidence(r)
+	f, err := speakerFilter(r, id)
 	if err != nil {
 		return nil, err
 	}
-	return s.speakerPage(r, id, minConf, p)
+	return s.speakerPage(r, f, p)
 }
 
 func (s *Server) apiOutlets(w http.ResponseWriter, r *http.Request) (any, error) {
@@ -666,7 +628,7 @@ func (s *Server) search(r *http.Request) (*SearchResult, error) {
 	}
 	res.Articles = newList(r, p, arts)
 	res.Articles.Next = nil
-	quotes, err := s.listQuotes(r, qf, af.Since, af.Until, p)
+	quotes, err := s.listQuotes(r, qf, p)
 	if err != nil {
 		return nil, err
 	}

@@ -29,7 +29,7 @@ type SpeakerPage struct {
 	Entity export.Entity   `json:"entity"`
 	Quotes List[QuoteItem] `json:"quotes"`
 	// Total counts the speaker's quotes read (at most 5,000) that pass the
-	// min_confidence filter.
+	// min_confidence, since and until filters.
 	Total   int     `json:"total"`
 	Outlets []Count `json:"outlets"`
 	Kinds   []Count `json:"kinds"`
@@ -75,16 +75,29 @@ func (s *Server) entity(ctx context.Context, id int64) (*parallax.Entity, error)
 	return found, nil
 }
 
-// speakerPage builds the page of entity id from its quotes at least
-// minConf confident.
-func (s *Server) speakerPage(r *http.Request, id int64, minConf float64, p page) (*SpeakerPage, error) {
+// speakerFilter reads the filters of speaker id's page: min_confidence,
+// since and until.
+func speakerFilter(r *http.Request, id int64) (parallax.QuoteFilter, error) {
+	f := parallax.QuoteFilter{Entity: id}
+	var err error
+	if f.MinConfidence, err = queryConfidence(r); err != nil {
+		return f, err
+	}
+	f.Since, f.Until, err = queryDays(r)
+	return f, err
+}
+
+// speakerPage builds the page of entity f.Entity from its quotes that
+// pass f.
+func (s *Server) speakerPage(r *http.Request, f parallax.QuoteFilter, p page) (*SpeakerPage, error) {
 	ctx := r.Context()
-	e, err := s.entity(ctx, id)
+	e, err := s.entity(ctx, f.Entity)
 	if err != nil {
 		return nil, err
 	}
 	var qs []*parallax.Quote
-	err = s.st.Quotes(ctx, parallax.QuoteFilter{Entity: id, MinConfidence: minConf, Limit: maxScan}, func(q *parallax.Quote) error {
+	f.Limit, f.Offset = maxScan, 0
+	err = s.st.Quotes(ctx, f, func(q *parallax.Quote) error {
 		qs = append(qs, q)
 		return nil
 	})

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -592,10 +594,43 @@ func timelineChart(rows []TimelineRow, outlets []string) svgChart {
 
 // ---- speaker, outlets
 
-// speakerView is a speaker's page with its confidence control.
+// speakerView is a speaker's page with its confidence and date controls.
 type speakerView struct {
 	*SpeakerPage
 	Reports reportsView
+	Dates   datesView
+}
+
+// datesView is a page's date control: a form for since and until that
+// keeps the other query parameters but starts again at the first page,
+// and a link to every date.
+type datesView struct {
+	Action       string // the page's path
+	Since, Until string
+	Keep         []hiddenField
+	AllDates     string // href; "" when no date is set
+}
+
+type hiddenField struct{ Name, Value string }
+
+func newDatesView(r *http.Request, since, until string) datesView {
+	q := r.URL.Query()
+	q.Del("offset")
+	q.Del("since")
+	q.Del("until")
+	d := datesView{Action: r.URL.EscapedPath(), Since: since, Until: until}
+	for _, k := range slices.Sorted(maps.Keys(q)) {
+		for _, v := range q[k] {
+			d.Keep = append(d.Keep, hiddenField{k, v})
+		}
+	}
+	if since != "" || until != "" {
+		d.AllDates = d.Action
+		if len(q) > 0 {
+			d.AllDates += "?" + q.Encode()
+		}
+	}
+	return d
 }
 
 func (w *web) speaker(rw http.ResponseWriter, r *http.Request) {
@@ -609,17 +644,18 @@ func (w *web) speaker(rw http.ResponseWriter, r *http.Request) {
 		w.fail(rw, r, err)
 		return
 	}
-	minConf, err := queryConfidence(r)
+	f, err := speakerFilter(r, id)
 	if err != nil {
 		w.fail(rw, r, err)
 		return
 	}
-	sp, err := w.s.speakerPage(r, id, minConf, p)
+	sp, err := w.s.speakerPage(r, f, p)
 	if err != nil {
 		w.fail(rw, r, err)
 		return
 	}
-	w.render(rw, r, http.StatusOK, "speaker", sp.Entity.Name, "", speakerView{sp, newReportsView(r, minConf)})
+	w.render(rw, r, http.StatusOK, "speaker", sp.Entity.Name, "",
+		speakerView{sp, newReportsView(r, f.MinConfidence), newDatesView(r, f.Since, f.Until)})
 }
 
 func (w *web) outlets(rw http.ResponseWriter, r *http.Request) {

@@ -133,17 +133,9 @@ func outletFolds(ctx context.Context, q querier, s string) (string, error) {
 // Articles streams the matching articles in id order; Raw, Paragraphs and
 // Removed only when f.WithRaw. It returns fn's first error unchanged.
 func (db *DB) Articles(ctx context.Context, f parallax.ArticleFilter, fn func(*parallax.Article) error) error {
-	var since, until string
-	var err error
-	if f.Since != "" {
-		if since, err = parseDay("since", f.Since); err != nil {
-			return err
-		}
-	}
-	if f.Until != "" {
-		if until, err = parseDay("until", f.Until); err != nil {
-			return err
-		}
+	since, until, err := parseDays(f.Since, f.Until)
+	if err != nil {
+		return err
 	}
 	var s search
 	if f.Query != "" {
@@ -173,49 +165,15 @@ func (db *DB) Articles(ctx context.Context, f parallax.ArticleFilter, fn func(*p
 	if len(f.IDs) > 0 {
 		w.add(id+` IN (SELECT value FROM json_each(?))`, idsJSON(f.IDs))
 	}
-	// The outlet and date filters: each a condition on a row of articles
-	// that an index answers, as written in a subquery (sub) and on a (row).
-	type cond struct {
-		sub, row string
-		args     []any
+	conds, ok, err := articleConds(ctx, tx, f.Outlet, since, until)
+	if err != nil {
+		return fmt.Errorf("sqlite: articles: %w", err)
 	}
-	var conds []cond
-	if f.Outlet != "" {
-		folds, err := outletFolds(ctx, tx, fold(f.Outlet))
-		if err != nil {
-			return fmt.Errorf("sqlite: articles: %w", err)
-		}
-		if folds == "[]" {
-			return nil
-		}
-		in := `outlet_fold IN (SELECT value FROM json_each(?))`
-		conds = append(conds, cond{in, `a.` + in, []any{folds}})
+	if !ok {
+		return nil
 	}
-	var days cond
-	if since != "" {
-		days = cond{`day >= ?`, `a.day >= ?`, []any{since}}
-	}
-	if until != "" {
-		if days.sub != "" {
-			days.sub, days.row = days.sub+` AND `, days.row+` AND `
-		}
-		days.sub, days.row, days.args = days.sub+`day <= ?`, days.row+`a.day <= ?`, append(days.args, until)
-	}
-	if days.sub != "" {
-		conds = append(conds, days)
-	}
-	for _, c := range conds {
-		if f.Query != "" {
-			few, err := fewArticles(ctx, tx, c.sub, c.args, f.Limit, f.Offset)
-			if err != nil {
-				return fmt.Errorf("sqlite: articles: %w", err)
-			}
-			if few {
-				w.add(`+f.rowid IN (SELECT id FROM articles WHERE `+c.sub+`)`, c.args...)
-				continue
-			}
-		}
-		w.add(c.row, c.args...)
+	if err := w.narrow(ctx, tx, conds, id, f.Query != "", f.Limit, f.Offset); err != nil {
+		return fmt.Errorf("sqlite: articles: %w", err)
 	}
 	cols := articleCols
 	if f.WithRaw {
@@ -242,13 +200,90 @@ func (db *DB) Articles(ctx context.Context, f parallax.ArticleFilter, fn func(*p
 	return nil
 }
 
+// parseDays checks the since and until filter dates; "" stays "".
+func parseDays(since, until string) (string, string, error) {
+	var err error
+	if since != "" {
+		if since, err = parseDay("since", since); err != nil {
+			return "", "", err
+		}
+	}
+	if until != "" {
+		if until, err = parseDay("until", until); err != nil {
+			return "", "", err
+		}
+	}
+	return since, until, nil
+}
+
+// articleCond is an outlet or date filter: a condition on a row of
+// articles that an index answers, as written in a subquery (sub) and on
+// the row a (row).
+type articleCond struct {
+	sub, row string
+	args     []any
+}
+
+// articleConds returns the outlet and date filters (since and until
+// checked by parseDays) as conditions; ok is false when no outlet
+// matches, so no article can pass. An article with no day passes neither
+// date bound.
+func articleConds(ctx context.Context, q querier, outlet, since, until string) (conds []articleCond, ok bool, err error) {
+	if outlet != "" {
+		folds, err := outletFolds(ctx, q, fold(outlet))
+		if err != nil {
+			return nil, false, err
+		}
+		if folds == "[]" {
+			return nil, false, nil
+		}
+		in := `outlet_fold IN (SELECT value FROM json_each(?))`
+		conds = append(conds, articleCond{in, `a.` + in, []any{folds}})
+	}
+	var days articleCond
+	if since != "" {
+		days = articleCond{`day >= ?`, `a.day >= ?`, []any{since}}
+	}
+	if until != "" {
+		if days.sub != "" {
+			days.sub, days.row = days.sub+` AND `, days.row+` AND `
+		}
+		days.sub, days.row, days.args = days.sub+`day <= ?`, days.row+`a.day <= ?`, append(days.args, until)
+	}
+	if days.sub != "" {
+		conds = append(conds, days)
+	}
+	return conds, true, nil
+}
+
+// narrow adds conds to w. When the query is driven by another index
+// (driven), a condition few articles pass (fewArticles) is added as a set
+// of ids for the driving column id to be in; any other is checked on
+// the row a.
+func (w *where) narrow(ctx context.Context, q querier, conds []articleCond, id string, driven bool, limit, offset int) error {
+	for _, c := range conds {
+		if driven {
+			few, err := fewArticles(ctx, q, c.sub, c.args, limit, offset)
+			if err != nil {
+				return err
+			}
+			if few {
+				w.add(id+` IN (SELECT id FROM articles WHERE `+c.sub+`)`, c.args...)
+				continue
+			}
+		}
+		w.add(c.row, c.args...)
+	}
+	return nil
+}
+
 // fewArticles reports whether so few articles satisfy cond that, under a
-// full-text query, collecting their ids from cond's index costs less than
-// reading the articles the query matches to test each. If k of n
-// articles pass, a page ending at limit+offset reads some
-// (limit+offset)·n/k matches, and reading one costs several times what
-// collecting an id does (taken as eight): the ids win while
-// k² < 8·(limit+offset)·n.
+// query driven by another index (full-text, or article_quotes),
+// collecting their ids from cond's index costs less than reading the
+// articles the query yields to test each. If k of n articles pass, a page
+// ending at limit+offset reads some (limit+offset)·n/k of them, and
+// reading one costs several times what collecting an id does (taken as
+// eight): the ids win while k² < 8·(limit+offset)·n.
 func fewArticles(ctx context.Context, q querier, cond string, args []any, limit, offset int) (bool, error) {
 	var n int64
 	if err := q.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&n); err != nil {
@@ -271,6 +306,10 @@ func fewArticles(ctx context.Context, q querier, cond string, args []any, limit,
 // articles in SQL; each quote of those is then checked here. It returns
 // fn's first error unchanged.
 func (db *DB) Quotes(ctx context.Context, f parallax.QuoteFilter, fn func(*parallax.Quote) error) error {
+	since, until, err := parseDays(f.Since, f.Until)
+	if err != nil {
+		return err
+	}
 	var s *search
 	var words string
 	if f.Query != "" {
@@ -303,15 +342,19 @@ func (db *DB) Quotes(ctx context.Context, f parallax.QuoteFilter, fn func(*paral
 	if f.Entity != 0 {
 		w.add(id+` IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)`, entityMatch(f.Entity))
 	}
-	if f.Outlet != "" {
-		folds, err := outletFolds(ctx, tx, fold(f.Outlet))
-		if err != nil {
-			return fmt.Errorf("sqlite: quotes: %w", err)
-		}
-		if folds == "[]" {
-			return nil
-		}
-		w.add(id+` IN (SELECT id FROM articles WHERE outlet_fold IN (SELECT value FROM json_each(?)))`, folds)
+	conds, ok, err := articleConds(ctx, tx, f.Outlet, since, until)
+	if err != nil {
+		return fmt.Errorf("sqlite: quotes: %w", err)
+	}
+	if !ok {
+		return nil
+	}
+	// A page of quotes is taken to need as many articles. Without words,
+	// a set of ids pays only when it drives the scan of article_quotes,
+	// which the article or entity filter does when given.
+	driven := words != "" || f.Article == 0 && f.Entity == 0
+	if err := w.narrow(ctx, tx, conds, id, driven, f.Limit, f.Offset); err != nil {
+		return fmt.Errorf("sqlite: quotes: %w", err)
 	}
 	var speakers map[int64]bool // entities named like f.Speaker
 	speaker := fold(f.Speaker)
@@ -338,8 +381,11 @@ func (db *DB) Quotes(ctx context.Context, f parallax.QuoteFilter, fn func(*paral
 				speaker, entityMatch(slices.Collect(maps.Keys(speakers))...))
 		}
 	}
+	// CROSS JOIN keeps articles the inner loop: driven by a date or
+	// outlet index, the query would sort every matching row before the
+	// first.
 	q := `SELECT aq.article, aq.first, aq.quotes, a.raw FROM ` + from +
-		` JOIN articles a ON a.id = aq.article` + w.String() + ` ORDER BY ` + order
+		` CROSS JOIN articles a ON a.id = aq.article` + w.String() + ` ORDER BY ` + order
 	rows, err := tx.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return fmt.Errorf("sqlite: quotes: %w", err)

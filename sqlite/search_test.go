@@ -300,12 +300,15 @@ func (fx *searchFixture) wantQuotes(f parallax.QuoteFilter) []parallax.Quote {
 	var out []parallax.Quote
 	for _, an := range fx.as {
 		a := &an.Article
+		d := refDay(a)
 		for _, q := range an.Quotes {
 			sp := q.Speaker
 			switch {
 			case f.Article != 0 && q.Article != f.Article,
 				f.Entity != 0 && sp.EntityID != f.Entity,
 				f.Outlet != "" && !strings.Contains(strings.ToLower(a.Outlet), strings.ToLower(f.Outlet)),
+				f.Since != "" && (d == "" || d < f.Since),
+				f.Until != "" && (d == "" || d > f.Until),
 				f.Kind != "" && q.Kind != f.Kind,
 				f.MinConfidence > 0 && q.Confidence < f.MinConfidence,
 				speaker != "" && !strings.Contains(strings.ToLower(sp.Name+"\n"+sp.Mention), speaker) && !named[sp.EntityID],
@@ -378,6 +381,18 @@ func TestSearchFilters(t *testing.T) {
 		{MinConfidence: 0.7},
 		{Kind: parallax.Direct, MinConfidence: 0.7, Speaker: "she"},
 		{Outlet: "gazette", Entity: some.Speaker.EntityID, Kind: parallax.Indirect},
+		{Since: "2024-05-15"},
+		{Until: "2024-05-15"},
+		{Since: "2024-05-16", Until: "2024-05-16"},
+		{Since: "2030-01-01"},
+		{Since: "2025-01-01", Until: "2024-01-01"},
+		{Since: "2024-01-01", Until: "2024-12-31", Speaker: "varga"},
+		{Until: "2024-05-16", Speaker: "HARBOURMASTER"},
+		{Since: "2024-05-15", Speaker: "anna k"},
+		{Since: "2024-01-01", Entity: some.Speaker.EntityID},
+		{Until: "2025-01-01", Article: some.Article},
+		{Outlet: "wire", Since: "2024-01-01", Until: "2024-12-31"},
+		{Outlet: "harbor", Until: "2024-05-16", Kind: parallax.Direct, MinConfidence: 0.7},
 	}
 	nonEmpty := 0
 	for _, q := range queries {

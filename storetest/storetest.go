@@ -31,6 +31,7 @@ func Run(t *testing.T, open func(t *testing.T) parallax.Store) {
 		{"ArticleNotFound", testArticleNotFound},
 		{"ArticleFilters", testArticleFilters},
 		{"QuoteFilters", testQuoteFilters},
+		{"QuoteDateRange", testQuoteDateRange},
 		{"EntityFilters", testEntityFilters},
 		{"FullTextQuerySafe", testFullTextQuerySafe},
 		{"StreamStops", testStreamStops},
@@ -506,6 +507,82 @@ func testQuoteFilters(t *testing.T, s parallax.Store) {
 				t.Errorf("Quotes(%+v) = %v, want %v", tc.f, got, tc.want)
 			}
 		})
+	}
+}
+
+// testQuoteDateRange filters quotes on their article's published day:
+// bounds inclusive, a timestamp counted on its date, the undated article
+// left out by either bound, and combined with the other filters.
+func testQuoteDateRange(t *testing.T, s parallax.Store) {
+	as := fixture() // published 2024-05-14, 2024-05-15T09:30:00Z, 2024-05-20 and undated
+	save(t, s, as)
+	harbor, wire, blog, other := &as[0].Article, &as[1].Article, &as[2].Article, &as[3].Article
+	if other.Published != "" {
+		t.Fatalf("fixture's last article is dated %q", other.Published)
+	}
+	idsWhere := func(keep func(a *parallax.Article, q parallax.Quote) bool) []int64 {
+		var out []int64
+		for _, an := range as {
+			for _, q := range an.Quotes {
+				if keep(&an.Article, q) {
+					out = append(out, q.ID)
+				}
+			}
+		}
+		return out
+	}
+	of := func(arts ...*parallax.Article) []int64 {
+		return idsWhere(func(a *parallax.Article, _ parallax.Quote) bool { return slices.Contains(arts, a) })
+	}
+	dated := of(harbor, wire, blog)
+	cases := []struct {
+		name string
+		f    parallax.QuoteFilter
+		want []int64
+	}{
+		{"since first day", parallax.QuoteFilter{Since: "2024-05-14"}, dated},
+		{"since leaves out the day before", parallax.QuoteFilter{Since: "2024-05-15"}, of(wire, blog)},
+		{"until last day", parallax.QuoteFilter{Until: "2024-05-20"}, dated},
+		{"until leaves out the day after", parallax.QuoteFilter{Until: "2024-05-19"}, of(harbor, wire)},
+		{"until a timestamp's day", parallax.QuoteFilter{Until: "2024-05-15"}, of(harbor, wire)},
+		{"one day", parallax.QuoteFilter{Since: "2024-05-15", Until: "2024-05-15"}, of(wire)},
+		{"open since leaves out undated", parallax.QuoteFilter{Since: "1900-01-01"}, dated},
+		{"open until leaves out undated", parallax.QuoteFilter{Until: "2999-12-31"}, dated},
+		{"range and speaker", parallax.QuoteFilter{Since: "2024-05-15", Until: "2024-05-20", Speaker: "brenner"},
+			idsWhere(func(a *parallax.Article, q parallax.Quote) bool { return a == wire && speaks(as[1], q, "brenner") })},
+		{"range and query", parallax.QuoteFilter{Until: "2024-05-14", Query: "storm"},
+			idsWhere(func(a *parallax.Article, q parallax.Quote) bool {
+				return a == harbor && strings.Contains(q.Text, "storm")
+			})},
+		{"range and outlet", parallax.QuoteFilter{Since: "2024-05-14", Outlet: "harbor"}, of(harbor)},
+		{"range and article", parallax.QuoteFilter{Since: "2024-05-15", Article: blog.ID}, of(blog)},
+		{"range limit offset", parallax.QuoteFilter{Since: "2024-05-15", Limit: 2, Offset: 1}, of(wire, blog)[1:3]},
+		{"nothing: range between articles", parallax.QuoteFilter{Since: "2024-05-16", Until: "2024-05-19"}, nil},
+		{"nothing: since after until", parallax.QuoteFilter{Since: "2024-05-20", Until: "2024-05-14"}, nil},
+		{"nothing: undated article", parallax.QuoteFilter{Since: "1900-01-01", Article: other.ID}, nil},
+	}
+	if len(of(wire, blog)) < 3 || len(of(other)) == 0 {
+		t.Fatalf("fixture too small: %d quotes after 2024-05-15, %d undated", len(of(wire, blog)), len(of(other)))
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if len(tc.want) == 0 && !strings.HasPrefix(tc.name, "nothing") {
+				t.Fatalf("case selects nothing from the fixture")
+			}
+			var got []int64
+			for _, q := range quotes(t, s, tc.f) {
+				got = append(got, q.ID)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Quotes(%+v) = %v, want %v", tc.f, got, tc.want)
+			}
+		})
+	}
+	for _, f := range []parallax.QuoteFilter{{Since: "last week"}, {Until: "2024-13-45"}, {Since: "2024-05-14", Until: "14/05/2024"}} {
+		err := s.Quotes(ctx, f, func(*parallax.Quote) error { return nil })
+		if parallax.ErrorCode(err) != parallax.EINVALID {
+			t.Errorf("Quotes(%+v) error %v, want code %s", f, err, parallax.EINVALID)
+		}
 	}
 }
 

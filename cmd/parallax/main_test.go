@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -250,5 +251,70 @@ func TestSeeds(t *testing.T) {
 	}
 	if byName["Emmanuel Macron"] < 1 {
 		t.Errorf("no quote attributed to Emmanuel Macron (speakers: %v)", byName)
+	}
+}
+
+// TestQuotesDateRange lists the example corpus's quotes between two days:
+// exactly those of the articles published on them, bounds included.
+func TestQuotesDateRange(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	if code, out, errs := runCLI(t, "analyze", "--db", db, filepath.Join("..", "..", "examples", "corpus")); code != exitOK {
+		t.Fatalf("analyze: exit %d\n%s\n%s", code, out, errs)
+	}
+	type row struct {
+		ID        int64  `json:"id"`
+		Published string `json:"published"`
+	}
+	list := func(args ...string) []row {
+		t.Helper()
+		code, out, errs := runCLI(t, append([]string{"quotes", "--db", db, "--format", "json"}, args...)...)
+		if code != exitOK {
+			t.Fatalf("quotes %v: exit %d: %s", args, code, errs)
+		}
+		var rows []row
+		if err := json.Unmarshal([]byte(out), &rows); err != nil {
+			t.Fatalf("quotes %v: %v", args, err)
+		}
+		return rows
+	}
+	all := list()
+	for _, tc := range []struct{ since, until string }{
+		{"2025-03-14", "2025-04-02"}, // days with articles on both bounds
+		{"2025-04-02", ""},
+		{"", "2025-03-12"},
+	} {
+		var want []int64
+		for _, q := range all {
+			d := q.Published[:min(10, len(q.Published))]
+			if len(d) == 10 && (tc.since == "" || d >= tc.since) && (tc.until == "" || d <= tc.until) {
+				want = append(want, q.ID)
+			}
+		}
+		if len(want) == 0 || len(want) == len(all) {
+			t.Fatalf("%s..%s selects %d of %d quotes: the corpus no longer tests it", tc.since, tc.until, len(want), len(all))
+		}
+		var args, got []string
+		if tc.since != "" {
+			args = append(args, "--since", tc.since)
+		}
+		if tc.until != "" {
+			args = append(args, "--until", tc.until)
+		}
+		for _, q := range list(args...) {
+			got = append(got, strconv.FormatInt(q.ID, 10))
+		}
+		var ws []string
+		for _, id := range want {
+			ws = append(ws, strconv.FormatInt(id, 10))
+		}
+		if strings.Join(got, ",") != strings.Join(ws, ",") {
+			t.Errorf("quotes %v = %v, want %v", args, got, ws)
+		}
+	}
+	for _, args := range [][]string{{"--since", "2025-02-30"}, {"--until", "yesterday"}} {
+		code, _, errs := runCLI(t, append([]string{"quotes", "--db", db}, args...)...)
+		if code != exitError || !strings.Contains(errs, "is not a date") {
+			t.Errorf("quotes %v: exit %d, %q; want %d and a date error", args, code, errs, exitError)
+		}
 	}
 }

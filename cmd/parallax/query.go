@@ -19,6 +19,7 @@ func newQuotesCmd(g *globals) *cobra.Command {
 		Use:   "quotes",
 		Short: "List who said what, with outlet, date and source span",
 		Example: `  parallax quotes --speaker putin
+  parallax quotes --speaker putin --since 2022-01-01 --until 2022-02-07
   parallax quotes --outlet sputnik --kind direct --format csv
   parallax quotes --article 12 --format json`,
 		Args: cobra.NoArgs,
@@ -70,6 +71,8 @@ func newQuotesCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&f.Speaker, "speaker", "", "speaker name or mention contains this (case-insensitive)")
 	cmd.Flags().StringVar(&f.Outlet, "outlet", "", "outlet contains this (case-insensitive)")
+	cmd.Flags().StringVar(&f.Since, "since", "", "published on or after YYYY-MM-DD")
+	cmd.Flags().StringVar(&f.Until, "until", "", "published on or before YYYY-MM-DD")
 	cmd.Flags().Int64Var(&f.Article, "article", 0, "only quotes of this article id")
 	cmd.Flags().StringVar(&kind, "kind", "", "direct, indirect or mixed")
 	cmd.Flags().StringVar(&f.Query, "search", "", "full-text search in the quote text")
