@@ -71,8 +71,7 @@ func newQuotesCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&f.Speaker, "speaker", "", "speaker name or mention contains this (case-insensitive)")
 	cmd.Flags().StringVar(&f.Outlet, "outlet", "", "outlet contains this (case-insensitive)")
-	cmd.Flags().StringVar(&f.Since, "since", "", "published on or after YYYY-MM-DD")
-	cmd.Flags().StringVar(&f.Until, "until", "", "published on or before YYYY-MM-DD")
+	dateFlags(cmd, &f.Since, &f.Until)
 	cmd.Flags().Int64Var(&f.Article, "article", 0, "only quotes of this article id")
 	cmd.Flags().StringVar(&kind, "kind", "", "direct, indirect or mixed")
 	cmd.Flags().StringVar(&f.Query, "search", "", "full-text search in the quote text")
@@ -112,8 +111,7 @@ func newArticlesCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&f.Outlet, "outlet", "", "outlet contains this (case-insensitive)")
-	cmd.Flags().StringVar(&f.Since, "since", "", "published on or after YYYY-MM-DD")
-	cmd.Flags().StringVar(&f.Until, "until", "", "published on or before YYYY-MM-DD")
+	dateFlags(cmd, &f.Since, &f.Until)
 	cmd.Flags().StringVar(&f.Query, "search", "", "full-text search in title and text")
 	cmd.Flags().IntVar(&f.Limit, "limit", 0, "at most this many articles (0: all)")
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "table, json or csv")
@@ -186,4 +184,10 @@ the same records one per line with a "type" field (--format ndjson). Every
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "json", "json or ndjson")
 	return cmd
+}
+
+// dateFlags adds --since and --until, the published-day range of a list.
+func dateFlags(cmd *cobra.Command, since, until *string) {
+	cmd.Flags().StringVar(since, "since", "", "published on or after YYYY-MM-DD")
+	cmd.Flags().StringVar(until, "until", "", "published on or before YYYY-MM-DD")
 }
