@@ -495,6 +495,15 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		for L >= a && isAdverb(&toks[L]) {
 			L--
 		}
+		// "Bolton and Gorka both denounced", "Cruz and Paul have all
+		// attacked", "Republicans have long criticized": a floating
+		// quantifier stands between the subject and its verb.
+		for L > a && floating[toks[L].low] && toks[L-1].kind == tWord && toks[L-1].f&(fDet|fPrep) == 0 {
+			L--
+			for L >= a && isAdverb(&toks[L]) {
+				L--
+			}
+		}
 		var spk parallax.Span
 		blockStart, blockEnd := k, cueEnd
 		inverted := false
@@ -845,8 +854,8 @@ func (r *run) introWord(t *tok) bool {
 	if t.f&(fTrail|fStop|fAux) != 0 && t.f&fPron == 0 && t.f&fDet == 0 {
 		return true
 	}
-	if introWords[t.low] {
-		return true
+	if introWords[t.low] || timeNouns[t.low] || timeWords[t.low] {
+		return true // "Hours later,", "Monday night,"
 	}
 	l := t.low
 	return strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || (len(l) > 4 && strings.HasSuffix(l, "ly")) || (l[0] >= '0' && l[0] <= '9')
@@ -858,7 +867,7 @@ func (r *run) subject(a, k int) parallax.Span {
 	i := a
 	// A dateline: "WASHINGTON —", "Dec 29 -".
 	for x := a; x < k && x < a+10; x++ {
-		if r.punct(x, "—") || r.punct(x, "–") || r.punct(x, "-") {
+		if (r.punct(x, "—") || r.punct(x, "–") || r.punct(x, "-")) && r.datelineLike(a, x) {
 			i = x + 1
 			break
 		}
@@ -880,10 +889,37 @@ func (r *run) subject(a, k int) parallax.Span {
 	for i < k && r.toks[i].kind != tWord {
 		i++
 	}
-	if e := r.npFwd(i, k); e > 0 {
-		return r.span(i, e)
+	e := r.npFwd(i, k)
+	if e < 0 {
+		return parallax.Span{}
 	}
-	return parallax.Span{}
+	// The subject ends at its verb: "Karl Moss changed his mind".
+	for j := i + 1; j < e; j++ {
+		if r.verbish(&r.toks[j]) {
+			e = j
+			break
+		}
+	}
+	return r.span(i, e)
+}
+
+// datelineLike reports whether tokens [a,x) before a dash read as a
+// dateline: a place in capitals, a date, or a credit in parentheses
+// ("WASHINGTON", "Dec 29", "(Reuters)"), not a clause ("Rubio flipped his
+// choice on the spot –").
+func (r *run) datelineLike(a, x int) bool {
+	if x == a {
+		return false
+	}
+	if r.allCaps(a, x) || r.punct(x-1, ")") {
+		return true
+	}
+	for k := a; k < x; k++ {
+		if t := &r.toks[k]; t.kind == tWord && (months[t.low] || t.low[0] >= '0' && t.low[0] <= '9') {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *run) remember(ps *lastSpk, cue, spk parallax.Span, p int) {

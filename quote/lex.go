@@ -240,6 +240,10 @@ var introWords = set("instead throughout meanwhile however still yet now later e
 // Prepositions proper: a phrase they open is an adverbial or an object,
 // never reported content or a speaker ("to reporters", "for several
 // minutes", "requests for comment", "three days of talks").
+// floating are words that may stand between a subject and its verb:
+// quantifiers ("they both said") and "long" ("have long argued").
+var floating = set("both all each long")
+
 // particles complete phrasal verbs: "rules out", "backs down".
 var particles = set("out up off down back away")
 

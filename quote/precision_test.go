@@ -102,6 +102,33 @@ func TestPhrasalCue(t *testing.T) {
 	}
 }
 
+// TestSpeakerMentions: the subject a cue's clause names, past what may
+// stand between them.
+func TestSpeakerMentions(t *testing.T) {
+	cases := []struct {
+		name, raw, prefix, want string
+	}{
+		{"floating quantifier", "Headline\n\nAda Lind and Karl Moss both said that the plan was reckless.", "that the plan was reckless", "Karl Moss"}, // the last conjunct names the speaker
+		{"long after have", "Headline\n\nRival candidates have long argued that the bridge costs too much.", "that the bridge costs too much", "Rival candidates"},
+		{"dash inside the clause", "Headline\n\nKarl Moss changed his mind on the spot – saying he would back the bridge after all.", "he would back the bridge", "Karl Moss"},
+		{"fronted time phrase", "Headline\n\nHours later, Karl Moss returned the compliment, telling reporters that Lind was charming.", "that Lind was charming", "Karl Moss"},
+		{"dateline dash", "Headline\n\nTOLM – Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, q := range extract(tc.raw) {
+				if strings.HasPrefix(q.Text, tc.prefix) {
+					if q.Speaker.Mention != tc.want {
+						t.Errorf("%q: mention %q, want %q", q.Text, q.Speaker.Mention, tc.want)
+					}
+					return
+				}
+			}
+			t.Errorf("no quote starting %q", tc.prefix)
+		})
+	}
+}
+
 // TestCoordinatedCue: "accused … and demanded …" gives two contents.
 func TestCoordinatedCue(t *testing.T) {
 	qs := extract("Headline\n\nThe mayor accused the council of wasting money and demanded that it publish the audit.")
