@@ -397,7 +397,10 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 	toks := r.toks
 	var subj parallax.Span // the sentence's speaker once found
 	sub := -1              // the comma closing an opening subordinate clause
-	if a < b && toks[a].kind == tWord && subordinators[toks[a].low] {
+	// Or a fronted participle clause: "After blasting the report,",
+	// "Despite challenging the leader,".
+	if a < b && toks[a].kind == tWord && (subordinators[toks[a].low] || r.participle(a) ||
+		toks[a].f&fPrep != 0 && r.participle(a+1)) {
 		for x := a + 2; x < b && x < a+40; x++ {
 			if toks[x].kind == tQuote || r.punct(x, ";") {
 				break
@@ -593,6 +596,13 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			spk = parallax.Span{}
 		}
 
+		if spk.Empty() && ci.part && sub > k {
+			// The fronted clause's subject is the main clause's: "After
+			// blasting the report, Beck doubled down".
+			if s := r.npSubject(sub+1, b); !s.Empty() && r.speakerLike(s) {
+				spk = s
+			}
+		}
 		if spk.Empty() && !subj.Empty() {
 			spk = subj // ", saying …", "and said" take the clause's subject
 		}
@@ -884,16 +894,23 @@ func (r *run) subject(a, k int) parallax.Span {
 		}
 		if x < k && r.punct(x, ",") {
 			i = x + 1
+		} else if conjunctions[r.toks[i].low] {
+			i++ // "But Sanders is suggesting …"
 		}
 	}
 	for i < k && r.toks[i].kind != tWord {
 		i++
 	}
+	return r.npSubject(i, k)
+}
+
+// npSubject is the noun phrase opening at token i, before k, up to its
+// verb: "Karl Moss" of "Karl Moss changed his mind".
+func (r *run) npSubject(i, k int) parallax.Span {
 	e := r.npFwd(i, k)
 	if e < 0 {
 		return parallax.Span{}
 	}
-	// The subject ends at its verb: "Karl Moss changed his mind".
 	for j := i + 1; j < e; j++ {
 		if r.verbish(&r.toks[j]) {
 			e = j
@@ -901,6 +918,15 @@ func (r *run) subject(a, k int) parallax.Span {
 		}
 	}
 	return r.span(i, e)
+}
+
+// participle reports whether token i is a lower-case -ing word.
+func (r *run) participle(i int) bool {
+	if i >= len(r.toks) {
+		return false
+	}
+	t := &r.toks[i]
+	return t.kind == tWord && !t.cap && len(t.low) > 4 && strings.HasSuffix(t.low, "ing")
 }
 
 // datelineLike reports whether tokens [a,x) before a dash read as a
@@ -1102,7 +1128,7 @@ func (r *run) verbish(t *tok) bool {
 	case "is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might", "must", "has", "have", "had":
 		return true
 	}
-	return len(t.low) > 4 && strings.HasSuffix(t.low, "ed")
+	return len(t.low) > 4 && strings.HasSuffix(t.low, "ed") || irregularPast[t.low]
 }
 
 // timePP returns the end of a time adverbial opening at i ("on

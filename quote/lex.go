@@ -240,6 +240,12 @@ var introWords = set("instead throughout meanwhile however still yet now later e
 // Prepositions proper: a phrase they open is an adverbial or an object,
 // never reported content or a speaker ("to reporters", "for several
 // minutes", "requests for comment", "three days of talks").
+// irregularPast are common English past-tense verbs not ending in -ed.
+var irregularPast = set("began became brought bought built came caught chose did drew drove fell felt fought flew found gave got grew heard held hid hit kept knew laid led left lost made meant met paid ran rang rose sat saw sent shot slept sold spent spoke stood stole struck swore taught thought threw took tore understood went won wore wrote")
+
+// conjunctions may open a sentence before its subject.
+var conjunctions = set("but and so yet or nor")
+
 // floating are words that may stand between a subject and its verb:
 // quantifiers ("they both said") and "long" ("have long argued").
 var floating = set("both all each long")

@@ -112,6 +112,9 @@ func TestSpeakerMentions(t *testing.T) {
 		{"long after have", "Headline\n\nRival candidates have long argued that the bridge costs too much.", "that the bridge costs too much", "Rival candidates"},
 		{"dash inside the clause", "Headline\n\nKarl Moss changed his mind on the spot – saying he would back the bridge after all.", "he would back the bridge", "Karl Moss"},
 		{"fronted time phrase", "Headline\n\nHours later, Karl Moss returned the compliment, telling reporters that Lind was charming.", "that Lind was charming", "Karl Moss"},
+		{"fronted participle clause", "Headline\n\nAfter saying that the bridge was safe, Karl Moss left the room.", "that the bridge was safe", "Karl Moss"},
+		{"fronted preposition and participle", "Headline\n\nDespite insisting that the audit was fair, the minister resigned on Friday.", "that the audit was fair", "the minister"},
+		{"opening conjunction", "Headline\n\nBut Karl Moss is suggesting that the vote was rigged.", "that the vote was rigged", "Karl Moss"},
 		{"dateline dash", "Headline\n\nTOLM – Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
 	}
 	for _, tc := range cases {
