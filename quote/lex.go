@@ -42,13 +42,13 @@ var cueLemmas = []string{
 	"o urge urges urged urging",
 	"o ask asks asked asking",
 	"s write writes wrote written writing",
-	"s tweet tweets tweeted tweeting",
+	"s tweets tweeted tweeting", // "a tweet": the base form is mostly the noun
 	"s declare declares declared declaring",
 	"s stated stating",
 	"s reply replies replied replying",
 	"s respond responds responded responding",
 	"s answer answers answered answering",
-	"s continue continues continued continuing",
+	"s continued continuing", // "continue(s) to …" goes on, says nothing
 	"s conclude concludes concluded concluding",
 	"s acknowledge acknowledges acknowledged acknowledging",
 	"s agree agrees agreed agreeing",
@@ -151,7 +151,7 @@ var cueLemmas = []string{
 	"o tout touts touted touting",
 	"s highlight highlights highlighted highlighting",
 	"o welcome welcomes welcomed welcoming",
-	"o attack attacks attacked attacking",
+	"o attacked attacking", // "attack", "attacks": mostly the noun
 	"o name names named naming",
 	"s rule rules ruled ruling",
 	"b envision envisions envisioned envisioning",
@@ -161,7 +161,7 @@ var cueLemmas = []string{
 	"b hate hates hated",
 	"b favor favors favored favoring",
 	"b worry",
-	"b vote votes voted",
+	"b voted", // "vote" and "votes" are mostly the noun or the act itself
 	"s acknowledge",
 	"s echo echoes echoed echoing",
 	"s confess confesses confessed confessing",

@@ -22,6 +22,10 @@ func TestNotReports(t *testing.T) {
 		{"noun cue after a bare verb", "Headline\n\nAsked if the union would resume talks with the employers, the leader shrugged."},
 		{"noun cue after of", "Headline\n\nAfter nine hours of talks in the capital, the ministers went home."},
 		{"question without a speaker", "Headline\n\nAsked whether she would run again, the governor smiled."},
+		{"noun tweet", "Headline\n\nThe original tweet was deleted within an hour."},
+		{"noun attacks", "Headline\n\nTerrorist attacks in two cities suddenly placed security at the centre of the race."},
+		{"continues to", "Headline\n\nThe mayor's lead continues to grow after the second count."},
+		{"noun votes", "Headline\n\nMore votes are needed in the northern districts to settle the race."},
 		{"phrasal verb", "Headline\n\nThe government called off talks that the rebels had requested."},
 		{"label before a headline colon", "Breaking: Senate passes the budget bill after a long night\n\nThe Senate passed the bill."},
 	}
