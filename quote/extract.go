@@ -182,8 +182,8 @@ func (r *run) npFwd(i, b int) int {
 			break
 		}
 		j++
-		if t.f&fPron != 0 {
-			break
+		if t.f&fPron != 0 && !(quantifiers[t.low] && j < b && r.toks[j].kind == tWord && r.toks[j].f&(fStop|fPrep|fTrail) == 0) {
+			break // "he", but "several observers"
 		}
 	}
 	if j == i {

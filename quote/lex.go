@@ -243,6 +243,9 @@ var introWords = set("instead throughout meanwhile however still yet now later e
 // irregularPast are common English past-tense verbs not ending in -ed.
 var irregularPast = set("began became brought bought built came caught chose did drew drove fell felt fought flew found gave got grew heard held hid hit kept knew laid led left lost made meant met paid ran rang rose sat saw sent shot slept sold spent spoke stood stole struck swore taught thought threw took tore understood went won wore wrote")
 
+// quantifiers are pronouns that may also open a noun phrase.
+var quantifiers = set("both many several others")
+
 // conjunctions may open a sentence before its subject.
 var conjunctions = set("but and so yet or nor")
 

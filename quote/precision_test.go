@@ -119,6 +119,7 @@ func TestSpeakerMentions(t *testing.T) {
 		{"fronted participle clause", "Headline\n\nAfter saying that the bridge was safe, Karl Moss left the room.", "that the bridge was safe", "Karl Moss"},
 		{"fronted preposition and participle", "Headline\n\nDespite insisting that the audit was fair, the minister resigned on Friday.", "that the audit was fair", "the minister"},
 		{"opening conjunction", "Headline\n\nBut Karl Moss is suggesting that the vote was rigged.", "that the vote was rigged", "Karl Moss"},
+		{"inverted quantified speaker", "Headline\n\nThe mayor's rise surprised the council more than anyone else, said several observers.", "The mayor's rise", "several observers"},
 		{"dateline dash", "Headline\n\nTOLM – Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
 	}
 	for _, tc := range cases {
