@@ -222,20 +222,26 @@ func TestExampleCorpusExpected(t *testing.T) {
 		}
 	}
 
-	// Statement groups: all found members in one statement.
-	stmtOf := map[int64]int64{}
+	// Statement groups: all found members in one statement. A quote of
+	// several sentences may be in several statements (one per thing
+	// said); the group needs one statement holding every member.
+	stmtsOf := map[int64][]int64{}
 	for _, s := range got.Statements {
 		for _, v := range s.Quotes {
-			stmtOf[v.Quote] = s.ID
+			if l := stmtsOf[v.Quote]; len(l) == 0 || l[len(l)-1] != s.ID {
+				stmtsOf[v.Quote] = append(l, s.ID)
+			}
 		}
 	}
 	groups, groupsOK := 0, 0
 	for _, g := range want.StatementGroups {
-		ids := map[int64]bool{}
+		holds := map[int64]int{} // statement → members it holds
 		n := 0
 		for _, m := range g.Members {
 			if q, ok := quoteID[m.Quote]; ok {
-				ids[stmtOf[q]] = true
+				for _, s := range stmtsOf[q] {
+					holds[s]++
+				}
 				n++
 			}
 		}
@@ -243,10 +249,14 @@ func TestExampleCorpusExpected(t *testing.T) {
 			continue
 		}
 		groups++
-		if len(ids) == 1 {
+		most := 0
+		for _, c := range holds {
+			most = max(most, c)
+		}
+		if most == n {
 			groupsOK++
 		} else {
-			t.Logf("statement group %s split over %d statements", g.ID, len(ids))
+			t.Logf("statement group %s: at most %d of its %d members in one statement", g.ID, most, n)
 		}
 	}
 
@@ -271,7 +281,7 @@ func TestExampleCorpusExpected(t *testing.T) {
 		{"quotes the key accounts for", rate(extracted-unexpected, extracted), 0.75},
 		{"non-quotes", rate(notQuotesOK, notQuotes), 1},
 		{"events", rate(eventsOK, events), 1},
-		{"statement groups", rate(groupsOK, groups), 0.5},
+		{"statement groups", rate(groupsOK, groups), 0.8},
 	} {
 		if c.got < c.want {
 			t.Errorf("%s: %.2f, want ≥ %.2f", c.name, c.got, c.want)
