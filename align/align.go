@@ -129,7 +129,9 @@ func (a *Aligner) AlignSpans(items []Item) ([]*parallax.Statement, [][]parallax.
 				continue
 			}
 			// Screen: some word in common, and the cores alike in some word or concept.
-			if !speakersMatch(u, v) || !shareKey(u.keys, v.keys) {
+			// A quoted fragment of a report ("accused them of having
+			// 'misled' her country") may render a sentence in other words.
+			if !speakersMatch(u, v) || !(shareKey(u.keys, v.keys) || u.frag || v.frag) {
 				continue
 			}
 			lo, hi := min(i, j), max(i, j)
@@ -232,11 +234,29 @@ func (a *Aligner) canJoin(x, y []int, units []unit, items []Item) bool {
 				}
 				continue
 			}
+			// The same quoted words reported twice in one article (in
+			// its headline and its body) are one thing said.
+			if u.frag && v.frag && sameWords(u.core, v.core) {
+				continue
+			}
 			ti := normText(items[u.item].Quote.Text[u.start:u.end])
 			tj := normText(items[v.item].Quote.Text[v.start:v.end])
 			if !strings.Contains(ti, tj) && !strings.Contains(tj, ti) {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// sameWords reports whether a and b hold the same words in order.
+func sameWords(a, b []tok) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].lowID != b[i].lowID {
+			return false
 		}
 	}
 	return true

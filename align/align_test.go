@@ -280,3 +280,26 @@ func FuzzAlign(f *testing.F) {
 		}
 	})
 }
+
+// A report that quotes one word of a statement ("accused them of having
+// 'misled' her country") renders it in other words, with no word in
+// common; the same quoted word in an article's headline and body is one
+// thing said.
+func TestAlignQuotedFragment(t *testing.T) {
+	qs := []fq{
+		{1, 10, parallax.Direct, "Ilse Brandt", 1, "They deceived us."},
+		{2, 20, parallax.Mixed, "Ilse Brandt", 1, `of having "misled" her country over the canal`},
+		{3, 20, parallax.Mixed, "Ilse Brandt", 1, `Harbour board "misled" Tolm`},
+		{4, 30, parallax.Direct, "Ilse Brandt", 1, "The canal will reopen in May."},
+	}
+	sts := align.New(align.Options{}).Align(items(qs))
+	if !together(sts, 1, 2) {
+		t.Errorf("the quoted word did not join the statement it renders")
+	}
+	if !together(sts, 2, 3) {
+		t.Errorf("one article's headline and body quoting the same word did not join")
+	}
+	if together(sts, 1, 4) || together(sts, 2, 4) {
+		t.Errorf("an unrelated statement joined")
+	}
+}
