@@ -318,6 +318,14 @@ func (d *Doc) nominalAt(i, last int) (nominal, bool) {
 		n.end = k + 1
 		return n, true
 	}
+	return d.nominalRun(i, k, last)
+}
+
+// nominalRun reads a nominal's modifiers and its role or organisation
+// head from token k on; its span starts at token i.
+func (d *Doc) nominalRun(i, k, last int) (nominal, bool) {
+	var n nominal
+	t := &d.Tokens[i]
 	vice := false
 	prime := false
 	for ; k < last && k < i+6; k++ {
@@ -535,7 +543,17 @@ func (d *Doc) Resolve(mention parallax.Span) int {
 			return d.resolveNominal(d.before(tok), n, si)
 		}
 	}
-	return d.byName(text)
+	if e := d.byName(text); e >= 0 {
+		return e
+	}
+	// A headline's nominal goes without "the" ("Morvanian PM accuses …")
+	// and names a person the story under it introduces.
+	if si == 0 && d.Tokens[tok].Cap {
+		if n, ok := d.nominalRun(tok, tok, last); ok && n.role != "" && n.span.End == mention.End {
+			return d.resolveNominal(d.before(len(d.Tokens)), n, si)
+		}
+	}
+	return -1
 }
 
 // byName finds the entity a written name refers to: by key or alias, and

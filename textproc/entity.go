@@ -441,6 +441,9 @@ func (f *finder) process(si int, run []int, tc bool) {
 			break
 		}
 	}
+	if !hasRole && len(run) >= 2 && d.lex[run[len(run)-1]]&lxRoleHead != 0 && d.Tokens[run[len(run)-1]].Cap && !f.hasOrgWord(run) {
+		return // "Nordmark President", "Morvanian PM": a title, no name
+	}
 	if !hasRole && p > 0 && len(run)-p >= 2 {
 		// A party or nationality before a full name: "Republican Jane Doe".
 		ok := d.has(run[p], lxGiven)

@@ -26,7 +26,7 @@ var roleHeads = map[string]string{
 	"president": "president", "president-elect": "president", "vice-president": "vice", "premier": "leader",
 	"minister": "minister", "chancellor": "leader", "secretary": "secretary", "senator": "senator", "sen": "senator",
 	"governor": "governor", "gov": "governor", "mayor": "mayor", "congressman": "lawmaker", "congresswoman": "lawmaker",
-	"representative": "lawmaker", "rep": "lawmaker", "del": "lawmaker", "delegate": "lawmaker", "lawmaker": "lawmaker", "legislator": "lawmaker", "mp": "lawmaker",
+	"representative": "lawmaker", "rep": "lawmaker", "del": "lawmaker", "delegate": "lawmaker", "lawmaker": "lawmaker", "legislator": "lawmaker", "mp": "lawmaker", "pm": "pm",
 	"speaker": "speaker", "king": "leader", "queen": "leader", "prince": "prince", "princess": "prince",
 	"emperor": "leader", "pope": "pope", "ayatollah": "leader", "sultan": "leader", "emir": "leader", "monarch": "leader",
 	"general": "general", "gen": "general", "admiral": "admiral", "adm": "admiral", "colonel": "officer",

@@ -551,3 +551,19 @@ func TestReleaseReuse(t *testing.T) {
 		t.Errorf("analysis in reused arrays differs:\n got %+v\nwant %+v", reused.Tokens, fresh.Tokens)
 	}
 }
+
+// A headline names a person by a bare title ("Valdoran PM accuses …"):
+// no entity of its own, resolved to the person the story introduces.
+func TestHeadlineNominal(t *testing.T) {
+	text := "Valdoran PM accuses Ostland of breaking the accord\n\nTOLM — Valdoran Prime Minister Anna Lind said on Monday that Ostland had broken the accord. Lind spoke for an hour."
+	d := analyzer.Analyze(text, nil)
+	for _, e := range d.Entities {
+		if e.Name == "Valdoran PM" {
+			t.Errorf("%q taken for an entity", e.Name)
+		}
+	}
+	lind, _ := entityNamed(t, d, "Anna Lind")
+	if got := d.Resolve(spanOf(t, text, "Valdoran PM", 0)); got != lind {
+		t.Errorf("Resolve(headline title) = %d, want %d (Anna Lind)", got, lind)
+	}
+}
