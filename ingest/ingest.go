@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -241,11 +242,39 @@ func (w *walker) file(p string, size int64) error {
 // sniffLen is how much of an input is looked at to guess its format.
 const sniffLen = 8 << 10
 
+// peekHead returns the start of br that tells its format, waiting for no
+// more input than that takes: a stream that sends one short record and
+// stays open (a pipe from a feed) is read at once, not after sniffLen
+// bytes. It returns what is buffered, up to sniffLen, once that holds the
+// first bytes past any byte order mark and white space, or all the input.
+func peekHead(br *bufio.Reader) ([]byte, error) {
+	n := 16
+	for {
+		head, err := br.Peek(n)
+		if err != nil {
+			return head, err
+		}
+		if b := br.Buffered(); b > n {
+			head, _ = br.Peek(min(b, sniffLen))
+		}
+		if len(head) >= sniffLen || tellsFormat(head) {
+			return head, nil
+		}
+		n = min(2*len(head), sniffLen)
+	}
+}
+
+// tellsFormat reports whether head is long enough for sniff and isGzip.
+func tellsFormat(head []byte) bool {
+	b := bytes.TrimPrefix(head, utf8BOM)
+	return len(b) >= len("WARC/") && len(bytes.TrimLeft(b, " \t\r\n")) >= 2
+}
+
 // stream reads one input of the given format ("" to sniff) from br. size
 // is the input's length when known, -1 otherwise. gzipped is true inside a
 // gzip stream, where a second layer of gzip is refused.
 func (w *walker) stream(src, format string, br *bufio.Reader, size int64, gzipped bool) error {
-	head, err := br.Peek(sniffLen)
+	head, err := peekHead(br)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return w.fail(src, readStage(err), err)
 	}
@@ -278,7 +307,7 @@ func (w *walker) gzip(src, format string, br *bufio.Reader) error {
 	}
 	inner := bufio.NewReaderSize(gz, bufSize)
 	if format == "" {
-		head, err := inner.Peek(sniffLen)
+		head, err := peekHead(inner)
 		if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 			return w.fail(src, readStage(err), err)
 		}

@@ -375,8 +375,9 @@ func TestPartialBatchWaitsFlushEvery(t *testing.T) {
 		_, err := r.Run(context.Background(), []string{"-"})
 		ran <- err
 	}()
-	// More than the 8 KB the reader looks at to tell the format.
-	body := "Harbor council votes on flood barrier\\n\\n" + strings.Repeat("\\\"We cannot wait for the next storm,\\\" Mayor Elena Varga told reporters after the vote on Tuesday. ", 100)
+	// One short record: the reader tells the format from its first bytes,
+	// without waiting for more input.
+	body := "Harbor council votes on flood barrier\\n\\n" + strings.Repeat("\\\"We cannot wait for the next storm,\\\" Mayor Elena Varga told reporters after the vote on Tuesday. ", 3)
 	rec := `{"id": "1", "outlet": "Coastal Wire", "text": "` + body + `"}` + "\n"
 	if _, err := io.WriteString(pw, rec); err != nil {
 		t.Fatal(err)
