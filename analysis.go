@@ -11,4 +11,7 @@ type Analysis struct {
 	// ("minhash", "story"), computed with the analysis so the
 	// single writer only has to index them; stored as CorpusStore features.
 	Features map[string][]byte
+	// Prepared is what the store's Prepare made of the analysis ahead of
+	// Save (see Preparer); nil when Prepare was not called.
+	Prepared any `json:"-"`
 }

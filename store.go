@@ -2,6 +2,15 @@ package parallax
 
 import "context"
 
+// Preparer is implemented by a Store that can do part of Save's work on
+// one analysis without the database. Prepare is safe for concurrent use;
+// a caller with several goroutines calls it on each analysis before
+// Save, which runs one at a time, so that Save has less to do. The
+// analysis must not change between the two calls.
+type Preparer interface {
+	Prepare(*Analysis)
+}
+
 // Store keeps analyses and answers queries over them. Implementations
 // (sqlite, postgres) are safe for concurrent use.
 type Store interface {

@@ -382,6 +382,9 @@ func (r *Runner) work(ctx context.Context, it *item) {
 		return
 	}
 	an.Article.RawHash = it.rawHash // spares the writer hashing it again
+	if p, ok := r.Store.(parallax.Preparer); ok {
+		p.Prepare(an) // the store's own encoding, here in parallel
+	}
 	it.an = an
 	it.rec = nil // the analysis holds what is needed
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -491,6 +492,13 @@ type quoteWords struct {
 // makes them, each once (told apart by a 64-bit hash), separated by
 // spaces. Letters and digits need no JSON escape.
 func (w *quoteWords) appendDoc(b []byte, article int64, qs []parallax.Quote) []byte {
+	b = openDoc(b, article)
+	b = w.appendWords(b, qs)
+	return append(b, '"')
+}
+
+// openDoc starts an article's document in a JSON object of them.
+func openDoc(b []byte, article int64) []byte {
 	if len(b) == 0 {
 		b = append(b, '{')
 	} else {
@@ -498,7 +506,11 @@ func (w *quoteWords) appendDoc(b []byte, article int64, qs []parallax.Quote) []b
 	}
 	b = append(b, '"')
 	b = strconv.AppendInt(b, article, 10)
-	b = append(b, `":"`...)
+	return append(b, `":"`...)
+}
+
+// appendWords appends the words of an article's quote_fts document.
+func (w *quoteWords) appendWords(b []byte, qs []parallax.Quote) []byte {
 	if w.seen == nil {
 		w.seen = map[uint64]bool{}
 	}
@@ -516,7 +528,23 @@ func (w *quoteWords) appendDoc(b []byte, article int64, qs []parallax.Quote) []b
 			b = append(b, ' ')
 		}
 	}
-	return append(b, '"')
+	return b
+}
+
+// prepared is the part of Save's work on one analysis that needs no
+// database, made by Prepare: its quote_fts words.
+type prepared struct {
+	quoteWords []byte
+}
+
+var wordsPool = sync.Pool{New: func() any { return new(quoteWords) }}
+
+// Prepare makes an analysis's quote_fts document ahead of Save; see
+// parallax.Preparer.
+func (db *DB) Prepare(a *parallax.Analysis) {
+	w := wordsPool.Get().(*quoteWords)
+	a.Prepared = &prepared{quoteWords: w.appendWords(nil, a.Quotes)}
+	wordsPool.Put(w)
 }
 
 // fnv1a is the 64-bit FNV-1a hash of b.

@@ -504,7 +504,12 @@ func (s *saver) saveMentionsQuotes(ctx context.Context, a *parallax.Analysis, en
 			return err
 		}
 		if !s.deferIndex {
-			s.quoteDocs = s.words.appendDoc(s.quoteDocs, art, a.Quotes)
+			if p, ok := a.Prepared.(*prepared); ok {
+				s.quoteDocs = append(openDoc(s.quoteDocs, art), p.quoteWords...)
+				s.quoteDocs = append(s.quoteDocs, '"')
+			} else {
+				s.quoteDocs = s.words.appendDoc(s.quoteDocs, art, a.Quotes)
+			}
 		}
 		quotes := string(s.buf)
 		s.buf = appendSpeakers(s.buf[:0], a.Quotes)

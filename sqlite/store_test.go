@@ -2,8 +2,10 @@ package sqlite_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -124,5 +126,47 @@ func TestMentionsRoundTrip(t *testing.T) {
 				t.Errorf("Mentions(%+v) = %v, want %v", tc.f, got, exp)
 			}
 		})
+	}
+}
+
+// Saving analyses made ready by Prepare (as the runner does in its
+// workers) stores what saving them unprepared does: the same quotes are
+// found by the same searches.
+func TestPrepare(t *testing.T) {
+	ctx := context.Background()
+	raws := []string{
+		"Dam talks stall\n\nMinister Ilse Brandt said: \"The Müller canal will reopen in May, not before.\"\n\nOstland's envoy Karl Moss replied, \"No canal reopens without the joint study.\"",
+		"Canal row\n\nIlse Brandt told reporters: \"We were deceived once; we will not be deceived again.\"",
+	}
+	var dbs [2]*sqlite.DB
+	for k := range dbs {
+		dbs[k] = openTemp(t, sqlite.Options{})
+		for i, raw := range raws {
+			a := storetest.Build(raw, fmt.Sprintf("p%d.txt", i), "Wire", "2030-03-0"+fmt.Sprint(i+1))
+			if k == 1 {
+				dbs[k].Prepare(a)
+				if a.Prepared == nil {
+					t.Fatal("Prepare left Prepared nil")
+				}
+			}
+			if _, err := dbs[k].Save(ctx, []*parallax.Analysis{a}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, q := range []string{"canal", "muller", "deceived", "joint study", "reopen*", "canal OR deceived"} {
+		var got [2][]string
+		for k, db := range dbs {
+			err := db.Quotes(ctx, parallax.QuoteFilter{Query: q}, func(x *parallax.Quote) error {
+				got[k] = append(got[k], fmt.Sprint(x.ID, x.Text))
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(got[0]) == 0 || !slices.Equal(got[0], got[1]) {
+			t.Errorf("search %q: unprepared %q, prepared %q", q, got[0], got[1])
+		}
 	}
 }
