@@ -930,9 +930,9 @@ func (r *run) participle(i int) bool {
 }
 
 // datelineLike reports whether tokens [a,x) before a dash read as a
-// dateline: a place in capitals, a date, or a credit in parentheses
-// ("WASHINGTON", "Dec 29", "(Reuters)"), not a clause ("Rubio flipped his
-// choice on the spot –").
+// dateline: a place ("WASHINGTON", "Moscow, Russia"), a date ("Dec 29")
+// or a credit in parentheses ("(Reuters)"), not a clause ("Rubio flipped
+// his choice on the spot –").
 func (r *run) datelineLike(a, x int) bool {
 	if x == a {
 		return false
@@ -940,12 +940,17 @@ func (r *run) datelineLike(a, x int) bool {
 	if r.allCaps(a, x) || r.punct(x-1, ")") {
 		return true
 	}
+	place := x-a <= 4
 	for k := a; k < x; k++ {
-		if t := &r.toks[k]; t.kind == tWord && (months[t.low] || t.low[0] >= '0' && t.low[0] <= '9') {
+		t := &r.toks[k]
+		if t.kind == tWord && (months[t.low] || t.low[0] >= '0' && t.low[0] <= '9') {
 			return true
 		}
+		if t.kind == tWord && !t.cap || t.kind != tWord && !r.punct(k, ",") {
+			place = false
+		}
 	}
-	return false
+	return place
 }
 
 func (r *run) remember(ps *lastSpk, cue, spk parallax.Span, p int) {

@@ -121,6 +121,7 @@ func TestSpeakerMentions(t *testing.T) {
 		{"opening conjunction", "Headline\n\nBut Karl Moss is suggesting that the vote was rigged.", "that the vote was rigged", "Karl Moss"},
 		{"inverted quantified speaker", "Headline\n\nThe mayor's rise surprised the council more than anyone else, said several observers.", "The mayor's rise", "several observers"},
 		{"dateline dash", "Headline\n\nTOLM – Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
+		{"mixed-case dateline", "Headline\n\nTolm, Ostland — Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
