@@ -439,6 +439,9 @@ func (d *Doc) resolveNominal(st []salience, n nominal, si int) int {
 			}
 		}
 		dist := float32(d.dist(s.lastSent, si))
+		if dist < 0 {
+			dist = -dist // named after the nominal: a headline's
+		}
 		if dist > 20 {
 			dist = 20
 		}
