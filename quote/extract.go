@@ -459,9 +459,13 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		if t.cap && !(r.titleCase && k > a && toks[k-1].kind == tWord) {
 			continue // "States", "Post"; but "Sanders Says He Will Run"
 		}
+		// "was asked by the host whether …": a passive with its agent
+		// names the speaker; its subject is the hearer.
+		passive := false
 		if k > a {
 			prev := &toks[k-1]
-			if prev.kind == tWord && ((prev.f&fDet != 0) || (prev.f&fBe != 0 && !ci.part) || prev.low == "to" || prev.low == "'s") {
+			passive = prev.kind == tWord && prev.f&fBe != 0 && !ci.part && hearerCues[ci.lemma] && r.word(k+1, "by")
+			if !passive && prev.kind == tWord && ((prev.f&fDet != 0) || (prev.f&fBe != 0 && !ci.part) || prev.low == "to" || prev.low == "'s") {
 				continue
 			}
 		}
@@ -510,7 +514,14 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		var spk parallax.Span
 		blockStart, blockEnd := k, cueEnd
 		inverted := false
-		if L >= a {
+		if passive {
+			e := r.npFwd(cueEnd+1, b)
+			if e < 0 {
+				continue
+			}
+			spk, blockEnd = r.span(cueEnd+1, e), e
+		}
+		if L >= a && !passive {
 			if s := r.npBack(a, L); s >= 0 {
 				spk = r.span(s, L+1)
 				blockStart = s
@@ -616,11 +627,30 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		}
 		// Hearer of tell/urge/warn: "told reporters", "urged the West".
 		after := blockEnd
-		if ci.class&cueObject != 0 && !inverted {
+		if ci.class&cueObject != 0 && !inverted && !passive {
 			if e := r.npFwd(after, b); e > 0 && !r.word(after, "that") {
 				after = e
+				// "asked Mills and Abedin to …": hearers joined by "and".
+				if r.word(e, "and") && e+1 < b && toks[e+1].cap {
+					if e2 := r.npFwd(e+1, b); e2 > 0 {
+						after = e2
+					}
+				}
+				// "asked Kasich, who is fourth in the count, to lay out …".
+				if r.punct(after, ",") && (r.word(after+1, "who") || r.word(after+1, "which")) {
+					for x := after + 2; x < b && x < after+30; x++ {
+						if r.punct(x, ",") {
+							if r.word(x+1, "to") {
+								after = x + 1
+							}
+							break
+						}
+					}
+				}
 			}
 		}
+		// "asked them to …": an infinitive after the hearer is the content.
+		toInf := r.word(after, "to") && r.infinitive(after+1, b)
 		before := blockStart - 1
 		quoteBefore := -1
 		if r.isQuoteTok(before) {
@@ -675,10 +705,10 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 					s = x
 				}
 				found = r.addIndirect(s, r.clauseEnd(s+1, end), cue, spk, conf*0.8)
-			case r.trailsOff(after, b) && r.punct(before, ",") && before-a >= 2 && !ci.part:
+			case !toInf && r.trailsOff(after, b) && r.punct(before, ",") && before-a >= 2 && !ci.part:
 				// Content, Putin said.
 				found = r.addIndirect(a, before, cue, spk, conf*0.8)
-			case r.trailsOff(after, b) && (after >= b || toks[after].kind == tPunct):
+			case !toInf && r.trailsOff(after, b) && (after >= b || toks[after].kind == tPunct):
 				// Nothing to attribute here.
 			default:
 				if !inverted && (ci.class&cueSpeech != 0 || ci.class&cueBelief != 0) {

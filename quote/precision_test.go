@@ -138,6 +138,36 @@ func TestSpeakerMentions(t *testing.T) {
 	}
 }
 
+// TestHearers: what follows the hearer of ask/tell is the content; a
+// passive's agent is the speaker.
+func TestHearers(t *testing.T) {
+	cases := []struct {
+		name, raw, text, mention string
+	}{
+		{"hearer with a relative clause", "Headline\n\nAt the meeting, the host asked Lind, who is third in the count, to lay out her plan for the canal.", "to lay out her plan for the canal", "the host"},
+		{"coordinated hearers", "Headline\n\nAfter the audit closed, the ministry asked Moss and Lind to search their private e-mails.", "to search their private e-mails", "the ministry"},
+		{"passive with agent", "Headline\n\nLind was asked by host Karl Moss whether her plan was like the old one.", "whether her plan was like the old one", "host Karl Moss"},
+		{"passive tell", "Headline\n\nThe mayor was told by officials that the bridge was unsafe.", "that the bridge was unsafe", "officials"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			qs := extract(tc.raw)
+			for _, q := range qs {
+				if q.Text == tc.text {
+					if q.Speaker.Mention != tc.mention {
+						t.Errorf("%q: mention %q, want %q", q.Text, q.Speaker.Mention, tc.mention)
+					}
+					return
+				}
+			}
+			for _, q := range qs {
+				t.Logf("got %s %q cue=%q spk=%q", q.Kind, q.Text, q.Cue, q.Speaker.Mention)
+			}
+			t.Errorf("no quote %q", tc.text)
+		})
+	}
+}
+
 // TestCoordinatedCue: "accused … and demanded …" gives two contents.
 func TestCoordinatedCue(t *testing.T) {
 	qs := extract("Headline\n\nThe mayor accused the council of wasting money and demanded that it publish the audit.")
