@@ -699,12 +699,16 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			case x < b && toks[x].kind == tQuote && (x == after || r.punct(x-1, ",")):
 				r.addDirect(x, cue, spk, conf)
 				found = true
-			case r.word(after, "that") || (r.word(x, "that") && r.trailsOff(after, x)):
+			case !r.punct(after, ",") && (r.word(after, "that") || (r.word(x, "that") && r.trailsOff(after, x))):
 				s := after
 				if !r.word(after, "that") {
 					s = x
 				}
 				found = r.addIndirect(s, r.clauseEnd(s+1, end), cue, spk, conf*0.8)
+			case r.punct(after, ",") && !ci.part && (blockStart == a || r.punct(before, ",") && before-a <= 4 && !r.hasVerb(a, before)) && r.words(after+1, r.clauseEnd(after+1, end)) >= 3:
+				// "Still, he said, officials have to decide …": what comes
+				// before is no content; the clause after the cue is.
+				found = r.addIndirect(after+1, r.clauseEnd(after+1, end), cue, spk, conf*0.8)
 			case !toInf && r.trailsOff(after, b) && r.punct(before, ",") && before-a >= 2 && !ci.part:
 				// Content, Putin said.
 				found = r.addIndirect(a, before, cue, spk, conf*0.8)
@@ -948,6 +952,27 @@ func (r *run) npSubject(i, k int) parallax.Span {
 		}
 	}
 	return r.span(i, e)
+}
+
+// hasVerb reports whether tokens [i,j) hold a word that looks like a verb.
+func (r *run) hasVerb(i, j int) bool {
+	for k := i; k < j; k++ {
+		if r.verbish(&r.toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// words counts the word tokens of [i,j).
+func (r *run) words(i, j int) int {
+	n := 0
+	for k := i; k < j; k++ {
+		if r.toks[k].kind == tWord {
+			n++
+		}
+	}
+	return n
 }
 
 // participle reports whether token i is a lower-case -ing word.

@@ -168,6 +168,29 @@ func TestHearers(t *testing.T) {
 	}
 }
 
+// TestCueBetweenCommas: "Still, he said, …" reports the clause after
+// the cue; "…, she said, a policy that …" the one before it.
+func TestCueBetweenCommas(t *testing.T) {
+	cases := []struct{ name, raw, want string }{
+		{"intro word", "Headline\n\nStill, he said, officials have to decide who gets a permit.", "officials have to decide who gets a permit"},
+		{"intro phrase", "Headline\n\nIn the end, Mr. Moss said, union voters almost always end up voting for the mayor.", "union voters almost always end up voting for the mayor"},
+		{"after the speaker", "Headline\n\nCandidate Ada Lind says, win or lose in the primary, she is staying in the race.", "win or lose in the primary, she is staying in the race"},
+		{"appositive after", "Headline\n\nVictims of floods would be a distinct group for purposes of aid, Lind said, a policy that could help thousands.", "Victims of floods would be a distinct group for purposes of aid"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			qs := extract(tc.raw)
+			var got []string
+			for _, q := range qs {
+				got = append(got, q.Text)
+			}
+			if len(got) != 1 || got[0] != tc.want {
+				t.Errorf("got %q, want [%q]", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestCoordinatedCue: "accused … and demanded …" gives two contents.
 func TestCoordinatedCue(t *testing.T) {
 	qs := extract("Headline\n\nThe mayor accused the council of wasting money and demanded that it publish the audit.")
