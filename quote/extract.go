@@ -705,13 +705,17 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 					s = x
 				}
 				found = r.addIndirect(s, r.clauseEnd(s+1, end), cue, spk, conf*0.8)
-			case r.punct(after, ",") && !ci.part && (blockStart == a || r.punct(before, ",") && before-a <= 4 && !r.hasVerb(a, before)) && r.words(after+1, r.clauseEnd(after+1, end)) >= 3:
+			case after == blockEnd && r.punct(after, ",") && !ci.part && (blockStart == a || r.punct(before, ",") && before-a <= 4 && !r.hasVerb(a, before)) && r.words(after+1, r.clauseEnd(after+1, end)) >= 3:
 				// "Still, he said, officials have to decide …": what comes
 				// before is no content; the clause after the cue is.
 				found = r.addIndirect(after+1, r.clauseEnd(after+1, end), cue, spk, conf*0.8)
 			case !toInf && r.trailsOff(after, b) && r.punct(before, ",") && before-a >= 2 && !ci.part:
 				// Content, Putin said.
 				found = r.addIndirect(a, before, cue, spk, conf*0.8)
+			case after > blockEnd && ci.class&cueObject != 0 && !hearerCues[ci.lemma] && !toInf && r.trailsOff(after, b):
+				// "criticized his handling of the incident", "cited the
+				// Head Start program, the …": the object is what is reported.
+				found = r.addIndirect(blockEnd, after, cue, spk, conf*0.7)
 			case !toInf && r.trailsOff(after, b) && (after >= b || toks[after].kind == tPunct):
 				// Nothing to attribute here.
 			default:

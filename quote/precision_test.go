@@ -168,6 +168,29 @@ func TestHearers(t *testing.T) {
 	}
 }
 
+// TestObjectContent: a verb that takes what it reports as its object
+// ("criticized", "cited", "defended") reports that object.
+func TestObjectContent(t *testing.T) {
+	cases := []struct{ name, raw, cue, want string }{
+		{"object at the end", "Headline\n\nOn Tuesday, both of the mayor's rivals criticized his handling of the flood.", "criticized", "his handling of the flood"},
+		{"object before an appositive", "Headline\n\nHe cited the Head Start program, the pre-school run by the state.", "cited", "the Head Start program"},
+		{"object before a participle", "Headline\n\nThe mayor defended eminent domain, calling it a public good.", "defended", "eminent domain"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, q := range extract(tc.raw) {
+				if q.Cue == tc.cue {
+					got = append(got, q.Text)
+				}
+			}
+			if len(got) != 1 || got[0] != tc.want {
+				t.Errorf("%s: got %q, want [%q]", tc.cue, got, tc.want)
+			}
+		})
+	}
+}
+
 // TestCueBetweenCommas: "Still, he said, …" reports the clause after
 // the cue; "…, she said, a policy that …" the one before it.
 func TestCueBetweenCommas(t *testing.T) {
