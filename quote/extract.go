@@ -712,8 +712,8 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			case !toInf && r.trailsOff(after, b) && r.punct(before, ",") && before-a >= 2 && !ci.part:
 				// Content, Putin said.
 				found = r.addIndirect(a, before, cue, spk, conf*0.8)
-			case after > blockEnd && ci.class&cueObject != 0 && !hearerCues[ci.lemma] && !toInf && r.trailsOff(after, b):
-				// "criticized his handling of the incident", "cited the
+			case after > blockEnd && ci.class&cueObject != 0 && !hearerCues[ci.lemma] && (after >= b || toks[after].kind == tPunct):
+				// "criticized his handling of the incident.", "cited the
 				// Head Start program, the …": the object is what is reported.
 				found = r.addIndirect(blockEnd, after, cue, spk, conf*0.7)
 			case !toInf && r.trailsOff(after, b) && (after >= b || toks[after].kind == tPunct):
