@@ -174,7 +174,7 @@ func TestObjectContent(t *testing.T) {
 	cases := []struct{ name, raw, cue, want string }{
 		{"object at the end", "Headline\n\nOn Tuesday, both of the mayor's rivals criticized his handling of the flood.", "criticized", "his handling of the flood"},
 		{"object before an appositive", "Headline\n\nHe cited the Head Start program, the pre-school run by the state.", "cited", "the Head Start program"},
-		{"object then its of-phrase", "Headline\n\nThe mayor accuses the council of breaking the accord, and rules out talks.", "accuses", "of breaking the accord"},
+		{"object then its of-phrase", "Headline\n\nThe mayor accuses the council of breaking the accord, rules out talks while the gates stay shut.", "accuses", "of breaking the accord"},
 		{"object before a participle", "Headline\n\nThe mayor defended eminent domain, calling it a public good.", "defended", "eminent domain"},
 	}
 	for _, tc := range cases {
