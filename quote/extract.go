@@ -896,14 +896,18 @@ func (r *run) verbSlot(a, k int) bool {
 	return true
 }
 
-// introWord reports whether a sentence-initial word opens an adverbial
-// rather than the subject.
-func (r *run) introWord(t *tok) bool {
+// introWord reports whether a sentence-initial word, at i, opens an
+// adverbial rather than the subject.
+func (r *run) introWord(i int) bool {
+	t := &r.toks[i]
 	if t.f&(fTrail|fStop|fAux) != 0 && t.f&fPron == 0 && t.f&fDet == 0 {
 		return true
 	}
 	if introWords[t.low] || timeNouns[t.low] || timeWords[t.low] {
 		return true // "Hours later,", "Monday night,"
+	}
+	if i+1 < len(r.toks) && r.toks[i+1].kind == tWord && r.toks[i+1].cap {
+		return false // "Carly Fiorina": a name, whatever its ending
 	}
 	l := t.low
 	return strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed") || (len(l) > 4 && strings.HasSuffix(l, "ly")) || (l[0] >= '0' && l[0] <= '9')
@@ -925,7 +929,7 @@ func (r *run) subject(a, k int) parallax.Span {
 	}
 	// An introductory phrase closed by a comma: "Throughout the 2000s,",
 	// "Instead,", "Speaking on Monday,".
-	if i < k && r.toks[i].kind == tWord && r.introWord(&r.toks[i]) {
+	if i < k && r.toks[i].kind == tWord && r.introWord(i) {
 		x := i
 		for x < k && x < i+15 && !r.punct(x, ",") {
 			x++

@@ -120,6 +120,7 @@ func TestSpeakerMentions(t *testing.T) {
 		{"fronted preposition and participle", "Headline\n\nDespite insisting that the audit was fair, the minister resigned on Friday.", "that the audit was fair", "the minister"},
 		{"opening conjunction", "Headline\n\nBut Karl Moss is suggesting that the vote was rigged.", "that the vote was rigged", "Karl Moss"},
 		{"inverted quantified speaker", "Headline\n\nThe mayor's rise surprised the council more than anyone else, said several observers.", "The mayor's rise", "several observers"},
+		{"name ending like an adverb", "Headline\n\nCarly Lind threw her support behind Karl Moss on Wednesday, saying she was horrified by the mayor.", "she was horrified by the mayor", "Carly Lind"},
 		{"dateline dash", "Headline\n\nTOLM – Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
 		{"mixed-case dateline", "Headline\n\nTolm, Ostland — Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
 	}
