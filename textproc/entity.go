@@ -91,15 +91,32 @@ func (f *finder) findEntities() {
 	d := f.d
 	f.scanCase()
 	caps := f.caps
+	// A headline in title case capitalises every word: its names are read
+	// last, to be cut to the names the rest of the text knows.
+	type sentCaps struct {
+		si   int
+		caps []int
+	}
+	var titled []sentCaps
 	for si, s := range d.Sentences {
 		k := 0
 		for k < len(caps) && caps[k] < s.Last {
 			k++
 		}
 		if k > 0 {
-			f.names(si, caps[:k])
+			if f.titleCase(si) {
+				titled = append(titled, sentCaps{si, caps[:k]})
+			} else {
+				f.names(si, caps[:k])
+			}
 		}
 		caps = caps[k:]
+	}
+	if len(titled) > 0 {
+		known := f.knownNames()
+		for _, t := range titled {
+			f.titledNames(t.si, t.caps, known)
+		}
 	}
 	f.merge()
 	f.corefer()
@@ -281,7 +298,9 @@ func (f *finder) titleCase(si int) bool {
 			common++
 		}
 	}
-	return caps >= 3 && common >= 1
+	// A document's first line, where a headline goes, needs no common
+	// word to tell ("Ted Cruz Refuses to Disavow Lindsey Graham").
+	return caps >= 3 && (common >= 1 || si == 0)
 }
 
 // names finds the name runs of sentence si, whose capitalised words are caps.
@@ -307,6 +326,58 @@ func (f *finder) names(si int, caps []int) {
 		f.process(si, run, tc)
 		f.runBuf = run[:0]
 		next = end
+	}
+}
+
+// maxNameWords bounds the words of a name looked for in a title-case run.
+const maxNameWords = 8
+
+// knownNames returns the names and aliases found so far, and each one's
+// last word, lower-cased.
+func (f *finder) knownNames() map[string]bool {
+	known := map[string]bool{}
+	for i := range f.cands {
+		c := &f.cands[i]
+		for _, n := range []string{c.name, c.alias} {
+			n = strings.ToLower(n)
+			known[n] = true
+			if k := strings.LastIndexByte(n, ' '); k >= 0 {
+				known[n[k+1:]] = true
+			}
+		}
+	}
+	return known
+}
+
+// titledNames reads the names of a title-case sentence ("Sanders Slams
+// Clinton Over Wall Street Speeches"), where capitals do not mark names:
+// of each run of capitalised words it keeps the longest leading part that
+// is a name the text knows, and drops words no name starts with.
+func (f *finder) titledNames(si int, caps []int, known map[string]bool) {
+	d := f.d
+	s := d.Sentences[si]
+	next := s.First
+	for _, i := range caps {
+		if i < next || !f.isNameTok(i) {
+			continue
+		}
+		run, _ := f.run(i, min(s.Last, i+maxNameWords))
+		best := 0
+		for n := len(run); n > 0; n-- {
+			name, _ := stripPossessive(strings.ToLower(f.joined(run[:n])))
+			if known[name] {
+				best = n
+				break
+			}
+		}
+		if best == 0 {
+			f.runBuf = run[:0]
+			continue
+		}
+		keep := append([]int(nil), run[:best]...)
+		f.runBuf = run[:0]
+		f.process(si, keep, false)
+		next = keep[best-1] + 1
 	}
 }
 

@@ -2,6 +2,7 @@ package textproc_test
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -565,5 +566,23 @@ func TestHeadlineNominal(t *testing.T) {
 	lind, _ := entityNamed(t, d, "Anna Lind")
 	if got := d.Resolve(spanOf(t, text, "Valdoran PM", 0)); got != lind {
 		t.Errorf("Resolve(headline title) = %d, want %d (Anna Lind)", got, lind)
+	}
+}
+
+// A headline in title case capitalises every word: its names are the
+// ones the story under it knows.
+func TestTitleCaseHeadline(t *testing.T) {
+	text := "Lind Slams Moss Over Canal Budget Overrun\n\nAda Lind said on Monday that Karl Moss had wasted the canal budget."
+	d := analyzer.Analyze(text, nil)
+	var names []string
+	for _, e := range d.Entities {
+		names = append(names, e.Name)
+	}
+	if len(names) != 2 || !slices.Contains(names, "Ada Lind") || !slices.Contains(names, "Karl Moss") {
+		t.Errorf("entities %q, want Ada Lind and Karl Moss", names)
+	}
+	lind, _ := entityNamed(t, d, "Ada Lind")
+	if got := d.Resolve(spanOf(t, text, "Lind", 0)); got != lind {
+		t.Errorf("Resolve(headline Lind) = %d, want %d", got, lind)
 	}
 }
