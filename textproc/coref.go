@@ -245,6 +245,27 @@ func (d *Doc) before(tok int) []salience {
 	return st
 }
 
+// after is before for a mention the text explains later (a headline's):
+// each entity's mentions from tok on, counted, and its first one as the
+// one to measure distance to.
+func (d *Doc) after(tok int) []salience {
+	st := make([]salience, 0, len(d.Entities))
+	for range d.Entities {
+		st = append(st, salience{lastTok: -1, lastSent: -1})
+	}
+	for _, r := range d.ments {
+		if r.tok < tok {
+			continue
+		}
+		s := &st[r.e]
+		if s.count == 0 {
+			s.lastTok, s.lastSent, s.lastSubj = r.tok, r.sent, r.subj
+		}
+		s.count++
+	}
+	return st
+}
+
 // resolvePronoun links a he/she (gender g) or they/it (plural) pronoun at
 // token tok of sentence si to the most salient compatible entity
 // mentioned in the preceding sentences, or -1.
@@ -440,7 +461,7 @@ func (d *Doc) resolveNominal(st []salience, n nominal, si int) int {
 		}
 		dist := float32(d.dist(s.lastSent, si))
 		if dist < 0 {
-			dist = -dist // named after the nominal: a headline's
+			dist = -dist // first named after the nominal: a headline's
 		}
 		if dist > 20 {
 			dist = 20
@@ -553,7 +574,7 @@ func (d *Doc) Resolve(mention parallax.Span) int {
 	// and names a person the story under it introduces.
 	if si == 0 && d.Tokens[tok].Cap {
 		if n, ok := d.nominalRun(tok, tok, last); ok && n.role != "" && n.span.End == mention.End {
-			return d.resolveNominal(d.before(len(d.Tokens)), n, si)
+			return d.resolveNominal(d.after(tok), n, si)
 		}
 	}
 	return -1

@@ -329,6 +329,26 @@ func (f *finder) names(si int, caps []int) {
 	}
 }
 
+// affiliationWord reports whether the word at i can name a people or
+// a country before a title ("Morvanian", "Nordmark") rather than be a
+// given name ("Steve King", "John Major").
+func (f *finder) affiliationWord(i int) bool {
+	d := f.d
+	if d.has(i, lxGiven) {
+		return false
+	}
+	if d.has(i, lxDemonym|lxCountry) {
+		return true
+	}
+	w := strings.ToLower(f.word(i))
+	for _, suf := range []string{"an", "ese", "ish", "ic"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // maxNameWords bounds the words of a name looked for in a title-case run.
 const maxNameWords = 8
 
@@ -470,6 +490,12 @@ func (f *finder) process(si int, run []int, tc bool) {
 	p, hasRole := 0, false
 	var gender int8
 	titleEnd := 0
+	if run[0] > 0 && d.Tokens[run[0]-1].Kind == Number && strings.EqualFold(f.word(run[0]), "pm") {
+		run = run[1:] // "8 PM Eastern Time": a time, not a title
+		if len(run) == 0 {
+			return
+		}
+	}
 	for p < len(run) {
 		l := d.lex[run[p]]
 		if p > 0 && p == len(run)-1 && d.lex[run[p-1]]&lxHonorific != 0 && !honorificHead(f.word(run[p])) {
@@ -512,8 +538,8 @@ func (f *finder) process(si int, run []int, tc bool) {
 			break
 		}
 	}
-	if !hasRole && len(run) >= 2 && d.lex[run[len(run)-1]]&lxRoleHead != 0 && d.Tokens[run[len(run)-1]].Cap && !f.hasOrgWord(run) {
-		return // "Nordmark President", "Morvanian PM": a title, no name
+	if !hasRole && len(run) == 2 && d.lex[run[1]]&lxRoleHead != 0 && d.Tokens[run[1]].Cap && f.affiliationWord(run[0]) {
+		return // "Morvanian PM", "Nordmark President": a title, no name
 	}
 	if !hasRole && p > 0 && len(run)-p >= 2 {
 		// A party or nationality before a full name: "Republican Jane Doe".

@@ -554,9 +554,11 @@ func TestReleaseReuse(t *testing.T) {
 }
 
 // A headline names a person by a bare title ("Valdoran PM accuses …"):
-// no entity of its own, resolved to the person the story introduces.
+// no entity of its own, resolved to the person the story introduces
+// first, not a later one with the same title.
 func TestHeadlineNominal(t *testing.T) {
-	text := "Valdoran PM accuses Ostland of breaking the accord\n\nTOLM — Valdoran Prime Minister Anna Lind said on Monday that Ostland had broken the accord. Lind spoke for an hour."
+	text := "Valdoran PM accuses Ostland of breaking the accord\n\nTOLM — Valdoran Prime Minister Anna Lind said on Monday that Ostland had broken the accord. " +
+		"Her predecessor, former Valdoran Prime Minister Karl Moss, agreed. Lind said the talks were over. Lind spoke for an hour. Lind left at noon. Lind wrote a letter."
 	d := analyzer.Analyze(text, nil)
 	for _, e := range d.Entities {
 		if e.Name == "Valdoran PM" {
