@@ -588,3 +588,16 @@ func TestTitleCaseHeadline(t *testing.T) {
 		t.Errorf("Resolve(headline Lind) = %d, want %d", got, lind)
 	}
 }
+
+// A surname that is also a title word still names a person; "PM" after a
+// clock time is no title.
+func TestTitleWordSurnames(t *testing.T) {
+	d := analyzer.Analyze("Steve King said on Monday that he would run again. John Major said nothing. Polls closed at 8 PM Eastern Time, and Lind said the count had begun.", nil)
+	entityNamed(t, d, "Steve King")
+	entityNamed(t, d, "John Major")
+	for _, e := range d.Entities {
+		if slices.Contains(e.Titles, "PM") {
+			t.Errorf("%q titled PM", e.Name)
+		}
+	}
+}
