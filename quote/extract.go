@@ -478,8 +478,8 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		if ci.lemma == "point" && !r.word(k+1, "out") {
 			continue
 		}
-		if k+1 < b && toks[k+1].kind == tWord && particles[toks[k+1].low] && toks[k+1].low != "out" {
-			continue // "called off talks", "backed down": another verb
+		if k+1 < b && toks[k+1].kind == tWord && phrasalOff[toks[k+1].low] {
+			continue // "called off talks", "played down": another verb ("said up to 40", "said back then" stay)
 		}
 		cueEnd := k + 1
 		if ci.lemma == "point" || (ci.lemma == "call" && r.word(k+1, "for")) || (ci.lemma == "rule" && r.word(k+1, "out")) {
@@ -699,15 +699,20 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			case x < b && toks[x].kind == tQuote && (x == after || r.punct(x-1, ",")):
 				r.addDirect(x, cue, spk, conf)
 				found = true
-			case !r.punct(after, ",") && (r.word(after, "that") || (r.word(x, "that") && r.trailsOff(after, x))):
+			case r.word(after, "that") || (r.word(x, "that") && r.trailsOff(after, x) && (!r.punct(after, ",") || r.punct(x-1, ","))):
+				// "said, however, that …" and "said, per a translator,
+				// that …", but not "said, a policy that …".
 				s := after
 				if !r.word(after, "that") {
 					s = x
 				}
 				found = r.addIndirect(s, r.clauseEnd(s+1, end), cue, spk, conf*0.8)
-			case after == blockEnd && r.punct(after, ",") && !ci.part && (blockStart == a || r.punct(before, ",") && before-a <= 4 && !r.hasVerb(a, before)) && r.words(after+1, r.clauseEnd(after+1, end)) >= 3:
-				// "Still, he said, officials have to decide …": what comes
-				// before is no content; the clause after the cue is.
+			case after == blockEnd && r.punct(after, ",") && !ci.part && (blockStart == a || r.punct(before, ",") && before-a <= 4 && r.introWord(a)) &&
+				after+1 < b && !r.participle(after+1) && !r.verbish(&toks[after+1]) && r.words(after+1, r.clauseEnd(after+1, end)) >= 3:
+				// "Still, he said, officials have to decide …": an intro
+				// before the speaker is no content; the clause after the
+				// cue is. Not "The plan, she said, would cost …" nor
+				// "Moss said, adding that …".
 				found = r.addIndirect(after+1, r.clauseEnd(after+1, end), cue, spk, conf*0.8)
 			case !toInf && r.trailsOff(after, b) && r.punct(before, ",") && before-a >= 2 && !ci.part:
 				// Content, Putin said.
@@ -900,6 +905,9 @@ func (r *run) verbSlot(a, k int) bool {
 // adverbial rather than the subject.
 func (r *run) introWord(i int) bool {
 	t := &r.toks[i]
+	if t.kind != tWord || t.low == "" {
+		return false
+	}
 	if t.f&(fTrail|fStop|fAux) != 0 && t.f&fPron == 0 && t.f&fDet == 0 {
 		return true
 	}
@@ -960,16 +968,6 @@ func (r *run) npSubject(i, k int) parallax.Span {
 		}
 	}
 	return r.span(i, e)
-}
-
-// hasVerb reports whether tokens [i,j) hold a word that looks like a verb.
-func (r *run) hasVerb(i, j int) bool {
-	for k := i; k < j; k++ {
-		if r.verbish(&r.toks[k]) {
-			return true
-		}
-	}
-	return false
 }
 
 // words counts the word tokens of [i,j).

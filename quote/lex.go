@@ -237,9 +237,6 @@ var roleNouns = set("leader president minister premier chancellor king queen pri
 // Sentence adverbs and prepositions not in the lists above.
 var introWords = set("instead throughout meanwhile however still yet now later earlier afterward afterwards ahead besides beyond across around behind inside outside near next indeed thus hence also first second finally last")
 
-// Prepositions proper: a phrase they open is an adverbial or an object,
-// never reported content or a speaker ("to reporters", "for several
-// minutes", "requests for comment", "three days of talks").
 // irregularPast are common English past-tense verbs not ending in -ed.
 var irregularPast = set("began became brought bought built came caught chose did drew drove fell felt fought flew found gave got grew heard held hid hit kept knew laid led left lost made meant met paid ran rang rose sat saw sent shot slept sold spent spoke stood stole struck swore taught thought threw took tore understood went won wore wrote")
 
@@ -256,6 +253,14 @@ var floating = set("both all each long")
 // particles complete phrasal verbs: "rules out", "backs down".
 var particles = set("out up off down back away")
 
+// phrasalOff are the particles that make a cue verb another verb ("called
+// off", "played down", "waved away"); "up" and "back" also start phrases
+// ("said up to 40", "said back in March").
+var phrasalOff = set("off down away")
+
+// Prepositions proper: a phrase they open is an adverbial or an object,
+// never reported content or a speaker ("to reporters", "for several
+// minutes", "requests for comment", "three days of talks").
 var prepositions = set("to for on in at during with from of about by over under without within into onto upon via through throughout across against among amid amidst despite toward towards near beside beyond per like unlike")
 
 // Words heading a time adverbial ("on Wednesday evening", "last week").

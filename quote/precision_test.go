@@ -121,6 +121,7 @@ func TestSpeakerMentions(t *testing.T) {
 		{"opening conjunction", "Headline\n\nBut Karl Moss is suggesting that the vote was rigged.", "that the vote was rigged", "Karl Moss"},
 		{"inverted quantified speaker", "Headline\n\nThe mayor's rise surprised the council more than anyone else, said several observers.", "The mayor's rise", "several observers"},
 		{"name ending like an adverb", "Headline\n\nCarly Lind threw her support behind Karl Moss on Wednesday, saying she was horrified by the mayor.", "she was horrified by the mayor", "Carly Lind"},
+		{"up to after the cue", "Headline\n\nPolice said up to 40 people were killed in the blast.", "up to 40 people were killed", "Police"},
 		{"dateline dash", "Headline\n\nTOLM – Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
 		{"mixed-case dateline", "Headline\n\nTolm, Ostland — Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
 	}
@@ -200,6 +201,9 @@ func TestCueBetweenCommas(t *testing.T) {
 		{"intro word", "Headline\n\nStill, he said, officials have to decide who gets a permit.", "officials have to decide who gets a permit"},
 		{"intro phrase", "Headline\n\nIn the end, Mr. Moss said, union voters almost always end up voting for the mayor.", "union voters almost always end up voting for the mayor"},
 		{"after the speaker", "Headline\n\nCandidate Ada Lind says, win or lose in the primary, she is staying in the race.", "win or lose in the primary, she is staying in the race"},
+		{"aside before that", "Headline\n\nHe said, however, that the bridge will open in May.", "that the bridge will open in May"},
+		{"participle after", "Headline\n\nToo risky, Moss said, pointing to the cost of the bridge.", "Too risky"},
+		{"subject before the cue", "Headline\n\nThe plan, she said, would cost the city millions of dollars.", "The plan"},
 		{"appositive after", "Headline\n\nVictims of floods would be a distinct group for purposes of aid, Lind said, a policy that could help thousands.", "Victims of floods would be a distinct group for purposes of aid"},
 	}
 	for _, tc := range cases {
