@@ -717,10 +717,11 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			case !toInf && r.trailsOff(after, b) && r.punct(before, ",") && before-a >= 2 && !ci.part:
 				// Content, Putin said.
 				found = r.addIndirect(a, before, cue, spk, conf*0.8)
-			case after > blockEnd && ci.class&cueObject != 0 && !hearerCues[ci.lemma] && (after >= b || toks[after].kind == tPunct):
+			case after > blockEnd && objectReports[ci.lemma] && (after >= b || clauseMarks[toks[after].low]):
 				// "criticized his handling of the incident.", "cited the
-				// Head Start program, the …": the object is what is reported.
-				found = r.addIndirect(blockEnd, after, cue, spk, conf*0.7)
+				// Head Start program, the …": the object is what is
+				// reported, a stance rather than a statement.
+				found = r.addIndirect(blockEnd, after, cue, spk, min(conf*0.7, weakConf))
 			case !toInf && r.trailsOff(after, b) && (after >= b || toks[after].kind == tPunct):
 				// Nothing to attribute here.
 			default:

@@ -250,6 +250,13 @@ var conjunctions = set("but and so yet or nor")
 // quantifiers ("they both said") and "long" ("have long argued").
 var floating = set("both all each long")
 
+// objectReports are the verbs whose object is what they report, a stance
+// taken on it: "criticized his handling of the flood".
+var objectReports = set("criticize condemn denounce blame cite reject dismiss slam blast decry praise hail applaud laud dispute")
+
+// clauseMarks are the punctuation marks that may close an object.
+var clauseMarks = set(", . ; : ) ! ?")
+
 // particles complete phrasal verbs: "rules out", "backs down".
 var particles = set("out up off down back away")
 

@@ -16,6 +16,8 @@ func TestNotReports(t *testing.T) {
 		name string
 		raw  string
 	}{
+		{"verb naming a thing", "Headline\n\nThe council set up a program called Safe Harbour."},
+		{"welcomed a child", "Headline\n\nHe and his wife had just welcomed a second baby girl."},
 		{"spoke to + PP", "Headline\n\nThe mayor spoke to journalists at the city hall in Brenn on Friday."},
 		{"spoke for + duration", "Headline\n\nThe senator spoke for twenty minutes without a script."},
 		{"respond to requests for comment", "Headline\n\nThe ministry did not respond to requests for comment on Friday night."},
@@ -171,13 +173,14 @@ func TestHearers(t *testing.T) {
 }
 
 // TestObjectContent: a verb that takes what it reports as its object
-// ("criticized", "cited", "defended") reports that object.
+// ("criticized", "cited", "dismissed") reports that object; others
+// ("called", "named", "welcomed") do not.
 func TestObjectContent(t *testing.T) {
 	cases := []struct{ name, raw, cue, want string }{
 		{"object at the end", "Headline\n\nOn Tuesday, both of the mayor's rivals criticized his handling of the flood.", "criticized", "his handling of the flood"},
 		{"object before an appositive", "Headline\n\nHe cited the Head Start program, the pre-school run by the state.", "cited", "the Head Start program"},
 		{"object then its of-phrase", "Headline\n\nThe mayor accuses the council of breaking the accord, rules out talks while the gates stay shut.", "accuses", "of breaking the accord"},
-		{"object before a participle", "Headline\n\nThe mayor defended eminent domain, calling it a public good.", "defended", "eminent domain"},
+		{"object before a participle", "Headline\n\nThe mayor dismissed the audit, calling it a smear.", "dismissed", "the audit"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
