@@ -505,7 +505,8 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		// "Bolton and Gorka both denounced", "Cruz and Paul have all
 		// attacked", "Republicans have long criticized": a floating
 		// quantifier stands between the subject and its verb.
-		for L > a && floating[toks[L].low] && toks[L-1].kind == tWord && toks[L-1].f&(fDet|fPrep) == 0 {
+		for L > a && floating[toks[L].low] && toks[L-1].kind == tWord && toks[L-1].f&(fDet|fPrep) == 0 && (toks[L-1].f&fAux != 0 || !isAdverb(&toks[L-1])) &&
+			!negations[toks[L-1].low] && (toks[L].low != "long" || toks[L-1].f&fAux != 0) {
 			L--
 			for L >= a && isAdverb(&toks[L]) {
 				L--
@@ -818,8 +819,8 @@ func (r *run) speakerLike(sp parallax.Span) bool {
 	}
 	lw := strings.ToLower(w)
 
-	if trailOpen[lw] || months[lw] {
-		return false
+	if trailOpen[lw] || months[lw] || determiners[lw] {
+		return false // "at the time", "The"
 	}
 	if lw == w && !pronouns[lw] && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")) {
 		return false // "stoked", "having"
@@ -963,7 +964,8 @@ func (r *run) npSubject(i, k int) parallax.Span {
 		return parallax.Span{}
 	}
 	for j := i + 1; j < e; j++ {
-		if r.verbish(&r.toks[j]) {
+		// Not an adjective after a determiner: "the retired general".
+		if r.verbish(&r.toks[j]) && r.toks[j-1].f&fDet == 0 {
 			e = j
 			break
 		}

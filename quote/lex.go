@@ -237,8 +237,9 @@ var roleNouns = set("leader president minister premier chancellor king queen pri
 // Sentence adverbs and prepositions not in the lists above.
 var introWords = set("instead throughout meanwhile however still yet now later earlier afterward afterwards ahead besides beyond across around behind inside outside near next indeed thus hence also first second finally last")
 
-// irregularPast are common English past-tense verbs not ending in -ed.
-var irregularPast = set("began became brought bought built came caught chose did drew drove fell felt fought flew found gave got grew heard held hid hit kept knew laid led left lost made meant met paid ran rang rose sat saw sent shot slept sold spent spoke stood stole struck swore taught thought threw took tore understood went won wore wrote")
+// irregularPast are common English past-tense verbs not ending in -ed
+// (some, like "put", also present).
+var irregularPast = set("put set cut let quit began became brought bought built came caught chose did drew drove fell felt fought flew found gave got grew heard held hid hit kept knew laid led left lost made meant met paid ran rang rose sat saw sent shot slept sold spent spoke stood stole struck swore taught thought threw took tore understood went won wore wrote")
 
 // quantifiers are pronouns that may also open a noun phrase.
 var quantifiers = set("both many several others")
@@ -247,8 +248,13 @@ var quantifiers = set("both many several others")
 var conjunctions = set("but and so yet or nor")
 
 // floating are words that may stand between a subject and its verb:
-// quantifiers ("they both said") and "long" ("have long argued").
-var floating = set("both all each long")
+// quantifiers ("they both said") and "long" after an auxiliary ("have
+// long argued").
+var floating = set("both all long")
+
+// negations and degree words before a quantifier make it the subject
+// ("not all", "nearly all").
+var negations = set("not nearly almost virtually")
 
 // objectReports are the verbs whose object is what they report, a stance
 // taken on it: "criticized his handling of the flood".

@@ -124,6 +124,8 @@ func TestSpeakerMentions(t *testing.T) {
 		{"inverted quantified speaker", "Headline\n\nThe mayor's rise surprised the council more than anyone else, said several observers.", "The mayor's rise", "several observers"},
 		{"name ending like an adverb", "Headline\n\nCarly Lind threw her support behind Karl Moss on Wednesday, saying she was horrified by the mayor.", "she was horrified by the mayor", "Carly Lind"},
 		{"up to after the cue", "Headline\n\nPolice said up to 40 people were killed in the blast.", "up to 40 people were killed", "Police"},
+		{"adjective after the determiner", "Headline\n\nThe retired general put out a statement saying the war was lost.", "the war was lost", "The retired general"},
+		{"degree word before a quantifier", "Headline\n\nNearly all said that the plan was reckless.", "that the plan was reckless", "Nearly all"},
 		{"dateline dash", "Headline\n\nTOLM – Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
 		{"mixed-case dateline", "Headline\n\nTolm, Ostland — Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
 	}
