@@ -52,6 +52,9 @@ type run struct {
 	// resolve and ents name the entity a span mentions (resolve may be nil).
 	resolve func(parallax.Span) int
 	ents    []parallax.Entity
+	// transcript is 1 when the article reads as a transcript, -1 when
+	// not, 0 before isTranscript has looked.
+	transcript int
 }
 
 // isQuotation tells a quotation from a scare quote or title: several
@@ -774,13 +777,71 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		if r.isQuoteTok(k + 1) {
 			r.addDirect(k+1, cue, spk, 0.6)
 			r.remember(ps, cue, spk, p)
-		} else if (r.allCaps(a, k) || r.namedAgain(spk)) && e == k && a == 0 {
+		} else if e == k && a == 0 && r.colonSpeaker(a, e) {
 			if r.addIndirect(k+1, b, cue, spk, 0.5) {
 				r.remember(ps, cue, spk, p)
 			}
 		}
 		break
 	}
+}
+
+// colonSpeaker reports whether tokens [a,e), before a colon that opens a
+// paragraph, name who says the rest: a transcript's speaker in capitals
+// whose label opens another paragraph too ("TAPPER: …"), or a person,
+// organisation or country the article names elsewhere ("Rubio: …",
+// "Mexico: …"). A label is not: "BYLINE:", "The Latest:", "Q:".
+func (r *run) colonSpeaker(a, e int) bool {
+	sp := r.span(a, e)
+	w := r.raw[sp.Start:sp.End]
+	if utf8.RuneCountInString(w) < 2 {
+		return false
+	}
+	if i := strings.IndexByte(w, ' '); i > 0 && determiners[strings.ToLower(w[:i])] {
+		return false
+	}
+	if r.allCaps(a, e) {
+		return r.isTranscript()
+	}
+	return r.namedAgain(sp)
+}
+
+// isTranscript reports whether two or more lines of the article open with
+// a label in capitals and a colon ("TAPPER:", "LIND:"), as a transcript's
+// do.
+func (r *run) isTranscript() bool {
+	if r.transcript == 0 {
+		r.transcript = -1
+		n := 0
+		for line := range strings.Lines(r.raw) {
+			if capsLabel(line) {
+				if n++; n == 2 {
+					r.transcript = 1
+					break
+				}
+			}
+		}
+	}
+	return r.transcript > 0
+}
+
+// capsLabel reports whether line opens with a word or two in capitals and
+// a colon.
+func capsLabel(line string) bool {
+	line = strings.TrimLeft(line, " \t")
+	letters := 0
+	for i := 0; i < len(line) && i < 40; i++ {
+		switch c := line[i]; {
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c == ' ' || c == '.' || c == '\'' || c == '-':
+		case c == ':':
+			return letters >= 2
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // allCaps reports whether the words of tokens [i,j) are all capitals.
@@ -852,15 +913,15 @@ func (r *run) namesLater(i, j int) bool {
 	return false
 }
 
-// namedAgain reports whether sp names a person or organisation the
-// article names elsewhere too, as a speaker in a headline or transcript
-// is in the text under it; a label ("Breaking:", "The Latest:") is not.
+// namedAgain reports whether sp names an entity the article names
+// elsewhere too, as a speaker in a headline or transcript is in the text
+// under it.
 func (r *run) namedAgain(sp parallax.Span) bool {
 	if r.resolve == nil {
 		return false
 	}
 	e := r.resolve(sp)
-	if e < 0 || e >= len(r.ents) || (r.ents[e].Type != parallax.Person && r.ents[e].Type != parallax.Organization) {
+	if e < 0 || e >= len(r.ents) {
 		return false
 	}
 	for _, m := range r.ents[e].Mentions {

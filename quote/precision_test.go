@@ -29,6 +29,9 @@ func TestNotReports(t *testing.T) {
 		{"continues to", "Headline\n\nThe mayor's lead continues to grow after the second count."},
 		{"noun votes", "Headline\n\nMore votes are needed in the northern districts to settle the race."},
 		{"phrasal verb", "Headline\n\nThe government called off talks that the rebels had requested."},
+		{"byline label", "BYLINE: Amber Phillips\n\nThe senator spoke for an hour."},
+		{"the-latest label", "The Latest: Three towns cast first votes\n\nThe Latest on the primary. Voters in three towns cast ballots."},
+		{"question label", "Headline\n\nQ: Did the service take care of you?\n\nA: Yes, it did."},
 		{"label before a headline colon", "Breaking: Senate passes the budget bill after a long night\n\nThe Senate passed the bill."},
 	}
 	for _, tc := range cases {
@@ -126,6 +129,8 @@ func TestSpeakerMentions(t *testing.T) {
 		{"up to after the cue", "Headline\n\nPolice said up to 40 people were killed in the blast.", "up to 40 people were killed", "Police"},
 		{"adjective after the determiner", "Headline\n\nThe retired general put out a statement saying the war was lost.", "the war was lost", "The retired general"},
 		{"degree word before a quantifier", "Headline\n\nNearly all said that the plan was reckless.", "that the plan was reckless", "Nearly all"},
+		{"transcript in capitals", "Headline\n\nTAPPER: Will you run again?\n\nLIND: We will see what the voters want.", "We will see what", "LIND"},
+		{"country before a headline colon", "Ostland: We will not pay for the canal\n\nOstland said on Monday it would never pay.", "We will not pay", "Ostland"},
 		{"dateline dash", "Headline\n\nTOLM – Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
 		{"mixed-case dateline", "Headline\n\nTolm, Ostland — Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
 	}
