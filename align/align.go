@@ -20,6 +20,8 @@ type Item struct {
 	ArticleID int64
 	// Position is where the quote sits in its article, 0 (top) to 1 (end).
 	Position float64
+	// Headline is set when the quote is in its article's headline.
+	Headline bool
 }
 
 // Options tune an Aligner; zero fields take defaults.
@@ -234,9 +236,9 @@ func (a *Aligner) canJoin(x, y []int, units []unit, items []Item) bool {
 				}
 				continue
 			}
-			// The same quoted words reported twice in one article (in
-			// its headline and its body) are one thing said.
-			if u.frag && v.frag && sameWords(u.core, v.core) {
+			// The same quoted words reported in one article's headline
+			// and its body are one thing said.
+			if u.frag && v.frag && (items[u.item].Headline || items[v.item].Headline) && sameWords(u.core, v.core) {
 				continue
 			}
 			ti := normText(items[u.item].Quote.Text[u.start:u.end])

@@ -291,8 +291,12 @@ func TestAlignQuotedFragment(t *testing.T) {
 		{2, 20, parallax.Mixed, "Ilse Brandt", 1, `of having "misled" her country over the canal`},
 		{3, 20, parallax.Mixed, "Ilse Brandt", 1, `Harbour board "misled" Tolm`},
 		{4, 30, parallax.Direct, "Ilse Brandt", 1, "The canal will reopen in May."},
+		{5, 40, parallax.Mixed, "Ilse Brandt", 1, `the delay on the canal was "unacceptable"`},
+		{6, 40, parallax.Mixed, "Ilse Brandt", 1, `the council's silence over the budget was "unacceptable"`},
 	}
-	sts := align.New(align.Options{}).Align(items(qs))
+	its := items(qs)
+	its[2].Headline = true
+	sts := align.New(align.Options{}).Align(its)
 	if !together(sts, 1, 2) {
 		t.Errorf("the quoted word did not join the statement it renders")
 	}
@@ -301,5 +305,8 @@ func TestAlignQuotedFragment(t *testing.T) {
 	}
 	if together(sts, 1, 4) || together(sts, 2, 4) {
 		t.Errorf("an unrelated statement joined")
+	}
+	if together(sts, 5, 6) {
+		t.Errorf("one word quoted twice in one article's body joined two statements")
 	}
 }

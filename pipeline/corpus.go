@@ -261,6 +261,7 @@ func (s *Statements) align(ctx context.Context, st *parallax.Story, earlier []*p
 			items = append(items, align.Item{
 				Quote: *q, Outlet: a.Outlet, Published: pub, ArticleID: id,
 				Position: float64(q.Span.Start) / float64(max(1, len(a.Raw))),
+				Headline: !a.TitleSpan.Empty() && q.Span.Start >= a.TitleSpan.Start && q.Span.End <= a.TitleSpan.End,
 			})
 			return nil
 		})
