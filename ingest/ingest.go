@@ -248,7 +248,7 @@ const sniffLen = 8 << 10
 // bytes. It returns what is buffered, up to sniffLen, once that holds the
 // first bytes past any byte order mark and white space, or all the input.
 func peekHead(br *bufio.Reader) ([]byte, error) {
-	n := 16
+	n := 1
 	for {
 		head, err := br.Peek(n)
 		if err != nil {
@@ -260,7 +260,7 @@ func peekHead(br *bufio.Reader) ([]byte, error) {
 		if len(head) >= sniffLen || tellsFormat(head) {
 			return head, nil
 		}
-		n = min(2*len(head), sniffLen)
+		n = min(len(head)+1, sniffLen)
 	}
 }
 

@@ -5,11 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/ingest"
@@ -359,5 +361,30 @@ func TestDeferExtract(t *testing.T) {
 	}
 	if later.Page != nil || later.Text != now.Text || later.Title != now.Title {
 		t.Errorf("Complete gave text %q title %q; extracting at once gave %q, %q", later.Text, later.Title, now.Text, now.Title)
+	}
+}
+
+// A pipe that sends one short record and stays open has it read at once:
+// the format is told from the first bytes, not after more input.
+func TestShortRecordOnOpenPipe(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	got := make(chan *parallax.Record, 1)
+	go ingest.Walk(context.Background(), []string{"-"}, ingest.Options{Stdin: pr}, func(rec *parallax.Record, err error) error {
+		if err == nil {
+			got <- rec
+		}
+		return nil
+	})
+	if _, err := io.WriteString(pw, `{"text":"x"}`+"\n"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case rec := <-got:
+		if rec.Text != "x" {
+			t.Errorf("record text %q", rec.Text)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a 13-byte record on an open pipe was not read")
 	}
 }
