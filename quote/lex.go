@@ -21,7 +21,8 @@ type cueInfo struct {
 
 // cueLemmas lists English attribution verbs with their inflected forms
 // (base, 3sg, past, participle, -ing). A leading class letter: s speech,
-// o takes an object, b belief, w weak.
+// o takes an object, b belief, w weak. A form written "-word" is no cue
+// (mostly a noun, or another sense) but the base form stays the lemma.
 var cueLemmas = []string{
 	"s say says said saying",
 	"o tell tells told telling",
@@ -42,13 +43,13 @@ var cueLemmas = []string{
 	"o urge urges urged urging",
 	"o ask asks asked asking",
 	"s write writes wrote written writing",
-	"s tweets tweeted tweeting", // "a tweet": the base form is mostly the noun
+	"s -tweet tweets tweeted tweeting", // "a tweet": the base form is mostly the noun
 	"s declare declares declared declaring",
 	"s stated stating",
 	"s reply replies replied replying",
 	"s respond responds responded responding",
 	"s answer answers answered answering",
-	"s continued continuing", // "continue(s) to …" goes on, says nothing
+	"s -continue -continues continued continuing", // "continue(s) to …" goes on, says nothing
 	"s conclude concludes concluded concluding",
 	"s acknowledge acknowledges acknowledged acknowledging",
 	"s agree agrees agreed agreeing",
@@ -151,7 +152,7 @@ var cueLemmas = []string{
 	"o tout touts touted touting",
 	"s highlight highlights highlighted highlighting",
 	"o welcome welcomes welcomed welcoming",
-	"o attacked attacking", // "attack", "attacks": mostly the noun
+	"o -attack -attacks attacked attacking", // "attack", "attacks": mostly the noun
 	"o name names named naming",
 	"s rule rules ruled ruling",
 	"b envision envisions envisioned envisioning",
@@ -161,7 +162,7 @@ var cueLemmas = []string{
 	"b hate hates hated",
 	"b favor favors favored favoring",
 	"b worry",
-	"b voted", // "vote" and "votes" are mostly the noun or the act itself
+	"b -vote -votes voted", // "vote" and "votes" are mostly the noun or the act itself
 	"s acknowledge",
 	"s echo echoes echoed echoing",
 	"s confess confesses confessed confessing",
@@ -431,10 +432,10 @@ func buildCues() map[string]cueInfo {
 		case "w":
 			c = cueWeak
 		}
-		lemma := f[1]
+		lemma := strings.TrimPrefix(f[1], "-")
 		for _, form := range f[1:] {
-			if _, ok := m[form]; ok {
-				continue
+			if _, ok := m[form]; ok || form[0] == '-' {
+				continue // a form written "-word" is no cue
 			}
 			noun := lemma != "say" && (form == lemma || form == lemma+"s" || form == lemma+"es")
 			m[form] = cueInfo{class: c, lemma: lemma, part: strings.HasSuffix(form, "ing"), noun: noun}

@@ -76,3 +76,23 @@ func TestTokenizer(t *testing.T) {
 		t.Errorf("said: cue %+v %v", c, ok)
 	}
 }
+
+// A form written "-word" in cueLemmas is no cue; the others keep the
+// base form as their lemma and are no noun.
+func TestExcludedCueForms(t *testing.T) {
+	for _, w := range []string{"attack", "attacks", "vote", "votes", "tweet", "continue", "continues"} {
+		if got, _ := lookup(w, false); got.cue >= 0 {
+			t.Errorf("%q is a cue: %+v", w, cueTab[got.cue])
+		}
+	}
+	for w, lemma := range map[string]string{"attacked": "attack", "voted": "vote", "tweeted": "tweet", "continued": "continue"} {
+		got, _ := lookup(w, false)
+		if got.cue < 0 {
+			t.Errorf("%q is no cue", w)
+			continue
+		}
+		if ci := cueTab[got.cue]; ci.lemma != lemma || ci.noun {
+			t.Errorf("%q: lemma %q noun %v, want %q and no noun", w, ci.lemma, ci.noun, lemma)
+		}
+	}
+}
