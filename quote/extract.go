@@ -214,7 +214,9 @@ func (r *run) clauseEnd(i, b int) int {
 				x++
 			}
 			if n := &r.toks[x]; x < b && n.kind == tWord && !n.cap {
-				if c, ok := n.cueInfo(); ok && !c.part && !c.noun && c.lemma != n.low {
+				// After a comma a form that may be a noun is the verb too:
+				// "…, and rules out talks", not "… and claims of fraud".
+				if c, ok := n.cueInfo(); ok && !c.part && (!c.noun || r.punct(k-1, ",") && !r.word(x+1, "of")) && c.lemma != n.low {
 					return k
 				}
 			}

@@ -187,6 +187,7 @@ func TestObjectContent(t *testing.T) {
 		{"object at the end", "Headline\n\nOn Tuesday, both of the mayor's rivals criticized his handling of the flood.", "criticized", "his handling of the flood"},
 		{"object before an appositive", "Headline\n\nHe cited the Head Start program, the pre-school run by the state.", "cited", "the Head Start program"},
 		{"object then its of-phrase", "Headline\n\nThe mayor accuses the council of breaking the accord, rules out talks while the gates stay shut.", "accuses", "of breaking the accord"},
+		{"second cue after a comma and", "Headline\n\nThe mayor accuses the council of breaking the accord, and rules out talks.", "accuses", "of breaking the accord"},
 		{"object before a participle", "Headline\n\nThe mayor dismissed the audit, calling it a smear.", "dismissed", "the audit"},
 	}
 	for _, tc := range cases {
