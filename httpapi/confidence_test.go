@@ -49,6 +49,46 @@ func newConfidenceFixture(t *testing.T) confidenceFixture {
 	return f
 }
 
+// quoteIDsAt returns the ids, comma-separated, of the quotes an API path
+// lists: a quote list, a search, a speaker's page or an article.
+func quoteIDsAt(t *testing.T, h http.Handler, path string) string {
+	t.Helper()
+	switch {
+	case strings.HasPrefix(path, "/api/quotes"):
+		var l listResp[httpapi.QuoteItem]
+		if code := getJSON(t, h, path, &l); code != 200 {
+			t.Fatalf("status %d", code)
+		}
+		return quoteIDs(l.Items, itemID)
+	case strings.HasPrefix(path, "/api/search"):
+		var r httpapi.SearchResult
+		if code := getJSON(t, h, path, &r); code != 200 {
+			t.Fatalf("status %d", code)
+		}
+		return quoteIDs(r.Quotes.Items, itemID)
+	case strings.HasPrefix(path, "/api/speakers/"):
+		var p httpapi.SpeakerPage
+		if code := getJSON(t, h, path, &p); code != 200 {
+			t.Fatalf("status %d", code)
+		}
+		if p.Total != len(p.Quotes.Items) {
+			t.Errorf("total %d for %d quotes", p.Total, len(p.Quotes.Items))
+		}
+		return quoteIDs(p.Quotes.Items, itemID)
+	}
+	var d httpapi.ArticleDetail
+	if code := getJSON(t, h, path, &d); code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	var got []string
+	for _, q := range d.Quotes {
+		got = append(got, fmt.Sprint(q.ID))
+	}
+	return strings.Join(got, ",")
+}
+
+func itemID(q httpapi.QuoteItem) int64 { return q.ID }
+
 func quoteIDs[T any](items []T, id func(T) int64) string {
 	var ids []string
 	for _, it := range items {
@@ -60,7 +100,6 @@ func quoteIDs[T any](items []T, id func(T) int64) string {
 func TestMinConfidenceAPI(t *testing.T) {
 	f := newConfidenceFixture(t)
 	both, sure := fmt.Sprintf("%d,%d", f.sure, f.unsure), fmt.Sprint(f.sure)
-	itemID := func(q httpapi.QuoteItem) int64 { return q.ID }
 	tests := []struct {
 		path string
 		want string // quote ids, in order
@@ -80,39 +119,7 @@ func TestMinConfidenceAPI(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.path, func(t *testing.T) {
-			var got string
-			switch {
-			case strings.HasPrefix(tc.path, "/api/quotes"):
-				var l listResp[httpapi.QuoteItem]
-				if code := getJSON(t, f.h, tc.path, &l); code != 200 {
-					t.Fatalf("status %d", code)
-				}
-				got = quoteIDs(l.Items, itemID)
-			case strings.HasPrefix(tc.path, "/api/search"):
-				var r httpapi.SearchResult
-				if code := getJSON(t, f.h, tc.path, &r); code != 200 {
-					t.Fatalf("status %d", code)
-				}
-				got = quoteIDs(r.Quotes.Items, itemID)
-			case strings.HasPrefix(tc.path, "/api/speakers/"):
-				var p httpapi.SpeakerPage
-				if code := getJSON(t, f.h, tc.path, &p); code != 200 {
-					t.Fatalf("status %d", code)
-				}
-				got = quoteIDs(p.Quotes.Items, itemID)
-				if p.Total != len(p.Quotes.Items) {
-					t.Errorf("total %d for %d quotes", p.Total, len(p.Quotes.Items))
-				}
-			default:
-				var d httpapi.ArticleDetail
-				if code := getJSON(t, f.h, tc.path, &d); code != 200 {
-					t.Fatalf("status %d", code)
-				}
-				for _, q := range d.Quotes {
-					got += fmt.Sprintf(",%d", q.ID)
-				}
-				got = strings.TrimPrefix(got, ",")
-			}
+			got := quoteIDsAt(t, f.h, tc.path)
 			if got != tc.want {
 				t.Errorf("quotes %q, want %q", got, tc.want)
 			}

@@ -64,7 +64,6 @@ func TestDateRangeAPI(t *testing.T) {
 		}
 		return strings.Join(s, ",")
 	}
-	itemID := func(q httpapi.QuoteItem) int64 { return q.ID }
 	speaker := fmt.Sprintf("/api/speakers/%d", f.entity)
 	tests := []struct {
 		path string
@@ -92,30 +91,7 @@ func TestDateRangeAPI(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.path, func(t *testing.T) {
-			var got string
-			switch {
-			case strings.HasPrefix(tc.path, "/api/quotes"):
-				var l listResp[httpapi.QuoteItem]
-				if code := getJSON(t, f.h, tc.path, &l); code != 200 {
-					t.Fatalf("status %d", code)
-				}
-				got = quoteIDs(l.Items, itemID)
-			case strings.HasPrefix(tc.path, "/api/search"):
-				var r httpapi.SearchResult
-				if code := getJSON(t, f.h, tc.path, &r); code != 200 {
-					t.Fatalf("status %d", code)
-				}
-				got = quoteIDs(r.Quotes.Items, itemID)
-			default:
-				var p httpapi.SpeakerPage
-				if code := getJSON(t, f.h, tc.path, &p); code != 200 {
-					t.Fatalf("status %d", code)
-				}
-				got = quoteIDs(p.Quotes.Items, itemID)
-				if p.Total != len(p.Quotes.Items) {
-					t.Errorf("total %d for %d quotes", p.Total, len(p.Quotes.Items))
-				}
-			}
+			got := quoteIDsAt(t, f.h, tc.path)
 			if got != tc.want {
 				t.Errorf("quotes %q, want %q", got, tc.want)
 			}
