@@ -463,11 +463,7 @@ func testQuoteFilters(t *testing.T, s parallax.Store) {
 		return out
 	}
 	varga := as[0].Entities[slices.IndexFunc(as[0].Entities, func(e parallax.Entity) bool { return e.Key == "elena varga" })].ID
-	cases := []struct {
-		name string
-		f    parallax.QuoteFilter
-		want []int64
-	}{
+	cases := []quoteCase{
 		{"all in order", parallax.QuoteFilter{}, all},
 		{"article", parallax.QuoteFilter{Article: res[1].ID}, idsWhere(func(a *parallax.Analysis, _ parallax.Quote) bool { return a.Article.ID == res[1].ID })},
 		{"speaker name any case", parallax.QuoteFilter{Speaker: "BRENNER"}, idsWhere(func(a *parallax.Analysis, q parallax.Quote) bool { return speaks(a, q, "brenner") })},
@@ -494,20 +490,7 @@ func testQuoteFilters(t *testing.T, s parallax.Store) {
 	if len(all) < 6 || varga == 0 {
 		t.Fatalf("fixture too small: %d quotes, varga id %d", len(all), varga)
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			if len(tc.want) == 0 && !strings.HasPrefix(tc.name, "nothing") {
-				t.Fatalf("case selects nothing from the fixture")
-			}
-			var got []int64
-			for _, q := range quotes(t, s, tc.f) {
-				got = append(got, q.ID)
-			}
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("Quotes(%+v) = %v, want %v", tc.f, got, tc.want)
-			}
-		})
-	}
+	runQuoteCases(t, s, cases)
 }
 
 // testQuoteDateRange filters quotes on their article's published day:
@@ -535,11 +518,7 @@ func testQuoteDateRange(t *testing.T, s parallax.Store) {
 		return idsWhere(func(a *parallax.Article, _ parallax.Quote) bool { return slices.Contains(arts, a) })
 	}
 	dated := of(harbor, wire, blog)
-	cases := []struct {
-		name string
-		f    parallax.QuoteFilter
-		want []int64
-	}{
+	cases := []quoteCase{
 		{"since first day", parallax.QuoteFilter{Since: "2024-05-14"}, dated},
 		{"since leaves out the day before", parallax.QuoteFilter{Since: "2024-05-15"}, of(wire, blog)},
 		{"until last day", parallax.QuoteFilter{Until: "2024-05-20"}, dated},
@@ -564,20 +543,7 @@ func testQuoteDateRange(t *testing.T, s parallax.Store) {
 	if len(of(wire, blog)) < 3 || len(of(other)) == 0 {
 		t.Fatalf("fixture too small: %d quotes after 2024-05-15, %d undated", len(of(wire, blog)), len(of(other)))
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			if len(tc.want) == 0 && !strings.HasPrefix(tc.name, "nothing") {
-				t.Fatalf("case selects nothing from the fixture")
-			}
-			var got []int64
-			for _, q := range quotes(t, s, tc.f) {
-				got = append(got, q.ID)
-			}
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("Quotes(%+v) = %v, want %v", tc.f, got, tc.want)
-			}
-		})
-	}
+	runQuoteCases(t, s, cases)
 	for _, f := range []parallax.QuoteFilter{{Since: "last week"}, {Until: "2024-13-45"}, {Since: "2024-05-14", Until: "14/05/2024"}} {
 		err := s.Quotes(ctx, f, func(*parallax.Quote) error { return nil })
 		if parallax.ErrorCode(err) != parallax.EINVALID {
@@ -1089,4 +1055,29 @@ func dump(sts []*parallax.Statement) string {
 		fmt.Fprintf(&b, "%+v ", *s)
 	}
 	return b.String()
+}
+
+// quoteCase is a quote filter and the ids, in order, it must list; a case
+// named "nothing…" may list none.
+type quoteCase struct {
+	name string
+	f    parallax.QuoteFilter
+	want []int64
+}
+
+func runQuoteCases(t *testing.T, s parallax.Store, cases []quoteCase) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if len(tc.want) == 0 && !strings.HasPrefix(tc.name, "nothing") {
+				t.Fatalf("case selects nothing from the fixture")
+			}
+			var got []int64
+			for _, q := range quotes(t, s, tc.f) {
+				got = append(got, q.ID)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Quotes(%+v) = %v, want %v", tc.f, got, tc.want)
+			}
+		})
+	}
 }
