@@ -228,37 +228,28 @@ type salience struct {
 	count             int
 }
 
-// before returns every entity's salience from the mentions before token tok.
-func (d *Doc) before(tok int) []salience {
-	st := make([]salience, 0, len(d.Entities))
-	for range d.Entities {
-		st = append(st, salience{lastTok: -1, lastSent: -1})
-	}
-	for _, r := range d.ments {
-		if r.tok >= tok {
-			break
-		}
-		s := &st[r.e]
-		s.lastTok, s.lastSent, s.lastSubj = r.tok, r.sent, r.subj
-		s.count++
-	}
-	return st
-}
+// before returns every entity's salience from the mentions before token
+// tok, measured to the last of them.
+func (d *Doc) before(tok int) []salience { return d.salience(tok, false) }
 
 // after is before for a mention the text explains later (a headline's):
-// each entity's mentions from tok on, counted, and its first one as the
-// one to measure distance to.
-func (d *Doc) after(tok int) []salience {
+// the mentions from tok on, measured to the first of them.
+func (d *Doc) after(tok int) []salience { return d.salience(tok, true) }
+
+func (d *Doc) salience(tok int, after bool) []salience {
 	st := make([]salience, 0, len(d.Entities))
 	for range d.Entities {
 		st = append(st, salience{lastTok: -1, lastSent: -1})
 	}
 	for _, r := range d.ments {
-		if r.tok < tok {
+		if !after && r.tok >= tok {
+			break
+		}
+		if after && r.tok < tok {
 			continue
 		}
 		s := &st[r.e]
-		if s.count == 0 {
+		if !after || s.count == 0 {
 			s.lastTok, s.lastSent, s.lastSubj = r.tok, r.sent, r.subj
 		}
 		s.count++
