@@ -3,12 +3,12 @@ package dedup
 import (
 	"encoding/binary"
 	"errors"
-	"math/rand/v2"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/hashset"
 )
 
 // Options tune an Index. Zero fields take the defaults of DefaultOptions.
@@ -156,18 +156,18 @@ func (x *Index) Signature(text string) Signature {
 		for _, w := range words[i-k : i] {
 			s = (s ^ w) * fnvPrime
 		}
-		if s = mix(s); set.add(s) {
+		if s = mix(s); set.Add(s) {
 			x.sketch(s, sig.Mins)
 		}
 	}
 	if len(words) > 0 && len(words) < k {
 		// a body shorter than one shingle is one shingle
 		s := mix(exact)
-		set.add(s)
+		set.Add(s)
 		x.sketch(s, sig.Mins)
 	}
-	sig.Shingles = uint32(set.n)
-	if set.n > 0 {
+	sig.Shingles = uint32(set.Len())
+	if set.Len() > 0 {
 		fill(sig.Mins)
 	}
 	sc.words = words
@@ -234,8 +234,8 @@ var asciiLower = func() (t [256]byte) {
 
 // scratch is the reusable memory of one Signature call.
 type scratch struct {
-	words []uint64 // word hashes
-	set   shingleSet
+	words []uint64    // word hashes
+	set   hashset.Set // shingle hashes
 }
 
 // maxKept bounds the word hashes and shingle slots a pooled scratch keeps
@@ -248,70 +248,7 @@ func (sc *scratch) reset() {
 	if cap(sc.words) > maxKept {
 		sc.words = nil
 	}
-	if len(sc.set.slots) > maxKept {
-		sc.set = shingleSet{}
-	}
-	clear(sc.set.slots)
-	sc.set.n, sc.set.zero = 0, false
-}
-
-// shingleSet is a set of shingle hashes, open addressing with linear
-// probing; 0 marks an empty slot, so a zero hash is kept aside.
-type shingleSet struct {
-	slots []uint64
-	bits  int // log2 len(slots)
-	n     int
-	zero  bool
-}
-
-// slotFactor, odd and random, places shingles in a shingleSet (by the top
-// bits of their product), so that no text can be written to make them
-// collide.
-var slotFactor = rand.Uint64() | 1
-
-func (t *shingleSet) slot(s uint64) uint64 { return (s * slotFactor) >> (64 - t.bits) }
-
-// add inserts s and reports whether it was new.
-func (t *shingleSet) add(s uint64) bool {
-	if s == 0 {
-		if t.zero {
-			return false
-		}
-		t.zero = true
-		t.n++
-		return true
-	}
-	if 2*(t.n+1) > len(t.slots) {
-		t.grow()
-	}
-	mask := uint64(len(t.slots) - 1)
-	for i := t.slot(s); ; i = (i + 1) & mask {
-		switch t.slots[i] {
-		case s:
-			return false
-		case 0:
-			t.slots[i] = s
-			t.n++
-			return true
-		}
-	}
-}
-
-func (t *shingleSet) grow() {
-	old := t.slots
-	t.bits = max(t.bits+1, 10)
-	t.slots = make([]uint64, 1<<t.bits)
-	mask := uint64(len(t.slots) - 1)
-	for _, s := range old {
-		if s == 0 {
-			continue
-		}
-		i := t.slot(s)
-		for t.slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		t.slots[i] = s
-	}
+	sc.set.Reset(maxKept)
 }
 
 // sketch adds shingle s to mins by one-permutation hashing: each shingle

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/hashset"
 )
 
 // search is a user's full-text query: the FTS5 MATCH expression for it,
@@ -266,32 +267,51 @@ func (t *tokens) at(i int) []byte {
 // searches, which match quotes here, rely on articles_fts first.
 func (t *tokens) split(s string) {
 	buf, ends := t.buf[:0], t.ends[:0]
+	for i, ok := 0, false; ; {
+		if buf, i, _, ok = appendToken(buf, s, i); !ok {
+			break
+		}
+		ends = append(ends, len(buf))
+	}
+	t.buf, t.ends = buf, ends
+}
+
+// appendToken appends the first token of s[i:], as split makes it, to buf;
+// next is where the rest starts, h the token's 64-bit FNV-1a hash, and ok
+// is false when there is none.
+func appendToken(buf []byte, s string, i int) (_ []byte, next int, h uint64, ok bool) {
+	h = fnvOffset
 	in := false // within a token
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			i++
-			if f := asciiFold[c]; f != 0 {
-				buf, in = append(buf, f), true
-			} else if in {
-				ends, in = append(ends, len(buf)), false
+			f := asciiFold[c]
+			if f == 0 {
+				if in {
+					return buf, i + 1, h, true
+				}
+				i++
+				continue
 			}
+			buf, in, i = append(buf, f), true, i+1
+			h = (h ^ uint64(f)) * fnvPrime
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
 		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Co, r):
+			n := len(buf)
 			buf, in = utf8.AppendRune(buf, foldRune(r)), true
+			for _, b := range buf[n:] {
+				h = (h ^ uint64(b)) * fnvPrime
+			}
 		case in && isDiacritic(r):
 		case in:
-			ends, in = append(ends, len(buf)), false
+			return buf, i, h, true
 		}
 	}
-	if in {
-		ends = append(ends, len(buf))
-	}
-	t.buf, t.ends = buf, ends
+	return buf, i, h, in
 }
 
 // asciiFold maps an ASCII letter or digit to its token form, the rest to 0.
@@ -483,9 +503,11 @@ func insertQuoteDocs(ctx context.Context, tx *sql.Tx, docs []byte) error {
 
 // quoteWords makes quote_fts documents.
 type quoteWords struct {
-	toks tokens
-	seen map[uint64]bool // hashes of the words in the document
+	seen hashset.Set // hashes of the words in the document
 }
+
+// maxSeen bounds the slots a pooled quoteWords keeps (128 KiB).
+const maxSeen = 1 << 14
 
 // appendDoc adds an article's quote_fts document to a JSON object of them
 // (opening it when b is empty): the words of its quotes as tokens.split
@@ -511,21 +533,20 @@ func openDoc(b []byte, article int64) []byte {
 
 // appendWords appends the words of an article's quote_fts document.
 func (w *quoteWords) appendWords(b []byte, qs []parallax.Quote) []byte {
-	if w.seen == nil {
-		w.seen = map[uint64]bool{}
-	}
-	clear(w.seen)
+	w.seen.Reset(maxSeen)
 	for i := range qs {
-		w.toks.split(qs[i].Text)
-		for j := range w.toks.len() {
-			tok := w.toks.at(j)
-			h := fnv1a(tok)
-			if w.seen[h] {
-				continue
+		text := qs[i].Text
+		for j, ok := 0, false; ; {
+			start := len(b)
+			var h uint64
+			if b, j, h, ok = appendToken(b, text, j); !ok {
+				break
 			}
-			w.seen[h] = true
-			b = append(b, tok...)
-			b = append(b, ' ')
+			if w.seen.Add(h) {
+				b = append(b, ' ')
+			} else {
+				b = b[:start]
+			}
 		}
 	}
 	return b
@@ -547,12 +568,8 @@ func (db *DB) Prepare(a *parallax.Analysis) {
 	wordsPool.Put(w)
 }
 
-// fnv1a is the 64-bit FNV-1a hash of b.
-func fnv1a(b []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	return h
-}
+// The 64-bit FNV-1a hash's constants.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)

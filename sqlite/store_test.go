@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -167,6 +168,60 @@ func TestPrepare(t *testing.T) {
 		}
 		if len(got[0]) == 0 || !slices.Equal(got[0], got[1]) {
 			t.Errorf("search %q: unprepared %q, prepared %q", q, got[0], got[1])
+		}
+	}
+	for _, q := range []string{"canal", "dam talks", "muller", "ostland s envoy", "reopen*", "row OR stall"} {
+		var got [2][]int64
+		for k, db := range dbs {
+			err := db.Articles(ctx, parallax.ArticleFilter{Query: q}, func(a *parallax.Article) error {
+				got[k] = append(got[k], a.ID)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(got[0]) == 0 || !slices.Equal(got[0], got[1]) {
+			t.Errorf("article search %q: unprepared %v, prepared %v", q, got[0], got[1])
+		}
+	}
+}
+
+// A Save that indexes first indexes what an earlier deferred Save left,
+// then its own batch: each article is in the index once, before any
+// search catches up.
+func TestDeferredThenIndexed(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "parallax.db")
+	raws := []string{
+		"Dam talks stall\n\nThe Ostland canal stays shut, Minister Ilse Brandt said on Monday.",
+		"Canal row\n\nThe Ostland canal reopens in May, envoy Karl Moss told reporters.",
+	}
+	for i, opt := range []sqlite.Options{{DeferIndex: true}, {}} {
+		db, err := sqlite.Open(ctx, path, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := storetest.Build(raws[i], fmt.Sprintf("d%d.txt", i), "Wire", "2030-03-01")
+		if _, err := db.Save(ctx, []*parallax.Analysis{a}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	for q, want := range map[string]int{"ostland": 2, "stall": 1, "reopens": 1, "brandt": 1} {
+		var n int
+		if err := raw.QueryRow(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, q).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != want {
+			t.Errorf("articles_fts has %q in %d documents, want %d", q, n, want)
 		}
 	}
 }
