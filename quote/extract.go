@@ -551,6 +551,17 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				}
 			}
 		}
+		var app appositive // "Sanders, a senator from Vermont, said"
+		if spk.Empty() && L >= a && (r.punct(L, ",") || r.punct(L, ")")) && !ci.part {
+			app = r.appositive(a, L)
+			// A sentence that opens with the name and its appositive is
+			// not content before an inverted cue: "Mike Morrell, a
+			// veteran of the CIA, said the approach put forward by Trump
+			// is insufficient."
+			if app.plain && app.start == a {
+				spk, blockStart, r.res = app.spk, app.start, app.res
+			}
+		}
 		if spk.Empty() && (L < a || toks[L].kind == tQuote || toks[L].kind == tPunct) && !ci.part && ci.class&cueObject == 0 {
 			// Inverted: ", said Putin." — the NP must close the clause.
 			e := r.npFwd(cueEnd, b)
@@ -571,43 +582,8 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				inverted = true
 			}
 		}
-		if spk.Empty() && L >= a && (r.punct(L, ",") || r.punct(L, ")")) && !ci.part {
-			// Appositive: "Sanders, a senator from Vermont, said" or
-			// "Sen. Bernie Sanders (I-Vt.) said".
-			open := ","
-			if toks[L].low == ")" {
-				open = "("
-			}
-			// The appositive may hold commas of its own ("a salesman from
-			// Sumter, South Carolina,"): prefer the leftmost comma that
-			// opens one (a determiner, "who", a number) after a name.
-			first := true
-			for m := L - 1; m > a && m > L-40; m-- {
-				if toks[m].kind == tQuote || r.punct(m, ".") || r.punct(m, ";") {
-					break
-				}
-				if !r.punct(m, open) {
-					continue
-				}
-				opens := open == "(" || (m+1 < L && toks[m+1].kind == tWord && (toks[m+1].f&fDet != 0 || toks[m+1].low == "who" || toks[m+1].low == "which" || (toks[m+1].low[0] >= '0' && toks[m+1].low[0] <= '9')))
-				if first || opens {
-					if s := r.npBack(a, m-1); s >= 0 {
-						spk = r.span(s, m)
-						blockStart = s
-						// "Nordmark's finance minister, Ada Lind, said":
-						// the name in the appositive resolves the speaker.
-						if open == "," && !toks[s].cap || strings.ContainsAny(r.raw[toks[s].s:toks[m-1].e], "'’") {
-							if r.capsRun(m+1, L) {
-								r.res = r.span(m+1, L)
-							}
-						}
-					}
-					first = false
-				}
-				if open == "(" {
-					break
-				}
-			}
+		if spk.Empty() && !app.spk.Empty() {
+			spk, blockStart, r.res = app.spk, app.start, app.res
 		}
 		if !spk.Empty() && !r.speakerLike(spk) {
 			spk = parallax.Span{}
@@ -702,7 +678,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 					r.remember(ps, cue, spk, p)
 				}
 				found = true
-			case x < b && toks[x].kind == tQuote && (x == after || r.punct(x-1, ",")):
+			case x < b && toks[x].kind == tQuote && (x == after || r.punct(x-1, ",")) && !r.partCue(after, x):
 				r.addDirect(x, cue, spk, conf)
 				found = true
 			case r.word(after, "that") || (r.word(x, "that") && r.trailsOff(after, x) && (!r.punct(after, ",") || r.punct(x-1, ","))):
@@ -786,6 +762,84 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		}
 		break
 	}
+}
+
+// partCue reports whether tokens [i,j) hold a participle cue, which takes
+// what follows as its own: "Spicer said, adding, “…”".
+func (r *run) partCue(i, j int) bool {
+	for k := i; k < j; k++ {
+		if c, ok := r.toks[k].cueInfo(); ok && r.toks[k].kind == tWord && c.part {
+			return true
+		}
+	}
+	return false
+}
+
+// appositive is the speaker of a cue after a name and its appositive:
+// "Sanders, a senator from Vermont, said", "Sen. Bernie Sanders (I-Vt.)
+// said". plain is set when the appositive has no verb of its own but in
+// a relative clause ("a veteran of the CIA who retired in 2013").
+type appositive struct {
+	spk   parallax.Span
+	start int           // the speaker's first token
+	res   parallax.Span // a name in the appositive, when it names the speaker
+	plain bool
+}
+
+// appositive finds the speaker of a cue after the comma or parenthesis at
+// L, in the sentence from a.
+func (r *run) appositive(a, L int) appositive {
+	toks := r.toks
+	var app appositive
+	open := ","
+	if toks[L].low == ")" {
+		open = "("
+	}
+	// The appositive may hold commas of its own ("a salesman from
+	// Sumter, South Carolina,"): prefer the leftmost comma that
+	// opens one (a determiner, "who", a number) after a name.
+	first := true
+	for m := L - 1; m > a && m > L-40; m-- {
+		if toks[m].kind == tQuote || r.punct(m, ".") || r.punct(m, ";") {
+			break
+		}
+		if !r.punct(m, open) {
+			continue
+		}
+		opens := open == "(" || (m+1 < L && toks[m+1].kind == tWord && (toks[m+1].f&fDet != 0 || toks[m+1].low == "who" || toks[m+1].low == "which" || (toks[m+1].low[0] >= '0' && toks[m+1].low[0] <= '9')))
+		if first || opens {
+			if s := r.npBack(a, m-1); s >= 0 {
+				app = appositive{spk: r.span(s, m), start: s, res: app.res, plain: r.verbless(m+1, L)}
+				// "Nordmark's finance minister, Ada Lind, said":
+				// the name in the appositive resolves the speaker.
+				if open == "," && !toks[s].cap || strings.ContainsAny(r.raw[toks[s].s:toks[m-1].e], "'’") {
+					if r.capsRun(m+1, L) {
+						app.res = r.span(m+1, L)
+					}
+				}
+			}
+			first = false
+		}
+		if open == "(" {
+			break
+		}
+	}
+	return app
+}
+
+// verbless reports whether tokens [i,j) have no verb outside a relative
+// clause.
+func (r *run) verbless(i, j int) bool {
+	for k := i; k < j; k++ {
+		t := &r.toks[k]
+		if t.kind == tWord && (t.low == "who" || t.low == "which" || t.low == "that") {
+			return true
+		}
+		if r.verbish(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // colonSpeaker reports whether tokens [a,e), before a colon that opens a

@@ -132,6 +132,10 @@ func TestSpeakerMentions(t *testing.T) {
 		{"transcript in capitals", "Headline\n\nTAPPER: Will you run again?\n\nLIND: We will see what the voters want.", "We will see what", "LIND"},
 		{"country before a headline colon", "Ostland: We will not pay for the canal\n\nOstland said on Monday it would never pay.", "We will not pay", "Ostland"},
 		{"dateline dash", "Headline\n\nTOLM – Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
+		{"name and appositive before the cue", "Headline\n\nKarl Moss, a veteran of the canal board who retired in 2013, said the cautious approach favoured by Lind is insufficient.", "the cautious approach", "Karl Moss"},
+		{"appositive name", "Headline\n\nOstland's former finance minister, Ada Lind, said the official who approved the loan should resign.", "the official who approved", "Ostland's former finance minister"},
+		{"decimal in the content", "Headline\n\nThe committee has collected $56.5 million, said Ada Lind, its treasurer.", "The committee has collected $56.5 million", "Ada Lind"},
+		{"content before a cue that adds a quotation", "Headline\n\nLind and Moss will meet next week, the spokesman said, adding, \"They need to talk.\"", "Lind and Moss will meet", "the spokesman"},
 		{"mixed-case dateline", "Headline\n\nTolm, Ostland — Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
 	}
 	for _, tc := range cases {

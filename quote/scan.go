@@ -251,9 +251,11 @@ func wordEnd(raw string, i, j int) (int, bool) {
 			// internal joiners: U.S, don't, well-known, AT&T
 			if (c == '.' || c == '\'' || c == '-' || c == '&') && j+1 < len(raw) {
 				nr, _ := utf8.DecodeRuneInString(raw[j+1:])
-				// A period joins only initials ("U.S", "H.W"), not
-				// sentences glued without a space ("reply.Mr").
-				if isWordRune(nr) && !(c == '.' && (unicode.IsLower(nr) || !initial(raw, i, j))) {
+				// A period joins only initials ("U.S", "H.W") and digits
+				// ("56.5"), not sentences glued without a space
+				// ("reply.Mr").
+				decimal := c == '.' && isDigit(raw[j-1]) && isDigit(raw[j+1])
+				if isWordRune(nr) && (decimal || !(c == '.' && (unicode.IsLower(nr) || !initial(raw, i, j)))) {
 					j++
 					continue
 				}
@@ -316,3 +318,5 @@ func initial(raw string, i, j int) bool {
 	}
 	return j-k == 1
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -46,7 +46,7 @@ func TestMaybeMark(t *testing.T) {
 }
 
 func TestTokenizer(t *testing.T) {
-	raw := `Mr. Putin said, “We won.” The U.S. envoy's team-mates met AT&T on Nov. 3, #2. Ça va.`
+	raw := `Mr. Putin said, “We won.” The U.S. envoy's team-mates met AT&T on Nov. 3, #2. Ça va $56.5 bn.`
 	segs, _ := scanMarks(nil, nil, raw, 0, len(raw))
 	var tz tokenizer
 	tz.paragraph(raw, 0, len(raw), segs)
@@ -61,7 +61,8 @@ func TestTokenizer(t *testing.T) {
 		{"team-mates", "team-mates", tWord, false}, {"met", "met", tWord, false}, {"AT&T", "at&t", tWord, true}, {"on", "on", tWord, false},
 		{"Nov", "nov", tWord, true}, {".", ".", tPunct, false}, {"3", "3", tWord, false}, {",", ",", tPunct, false},
 		{"#", "#", tPunct, false}, {"2", "2", tWord, false}, {".", ".", tPunct, false}, {"Ça", "Ça", tWord, true},
-		{"va", "va", tWord, false}, {".", ".", tPunct, false},
+		{"va", "va", tWord, false}, {"$", "$", tPunct, false}, {"56.5", "56.5", tWord, false}, {"bn", "bn", tWord, false},
+		{".", ".", tPunct, false},
 	}
 	if len(tz.toks) != len(want) {
 		t.Fatalf("%d tokens, want %d: %+v", len(tz.toks), len(want), tz.toks)
