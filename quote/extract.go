@@ -184,6 +184,9 @@ func (r *run) npFwd(i, b int) int {
 		if _, ok := t.cueInfo(); ok && j > i && !t.cap {
 			break
 		}
+		if j > i && (t.low == "who" || t.low == "which") {
+			break // "a handful of Democrats who point to …"
+		}
 		j++
 		if t.f&fPron != 0 && !(quantifiers[t.low] && j < b && r.toks[j].kind == tWord && r.toks[j].f&(fStop|fPrep|fTrail) == 0) {
 			break // "he", but "several observers"
@@ -258,6 +261,7 @@ func (r *run) trailsOff(i, b int) bool {
 		return false
 	}
 	for k := i; k < b; k++ {
+		// "in a video message to the convention", but not a clause.
 		if r.word(k, "that") || r.isQuoteTok(k) || r.punct(k, ":") || k-i >= 7 {
 			return false
 		}
@@ -531,6 +535,13 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			if s := r.npBack(a, L); s >= 0 {
 				spk = r.span(s, L+1)
 				blockStart = s
+				// "…, teachers and union officials told Politico": the
+				// subject runs over the coordination.
+				if s-2 >= a && r.word(s-1, "and") && toks[s].f&fPron == 0 {
+					if s2 := r.npBack(a, s-2); s2 >= 0 && r.punct(s2-1, ",") {
+						blockStart = s2
+					}
+				}
 				// "Barkley, who said": the mention is "who", its
 				// antecedent names the speaker.
 				if s == L && (toks[L].low == "who" || toks[L].low == "which") && r.punct(s-1, ",") && s-2 >= a {
@@ -696,8 +707,8 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				// cue is. Not "The plan, she said, would cost …" nor
 				// "Moss said, adding that …".
 				found = r.addIndirect(after+1, r.clauseEnd(after+1, end), cue, spk, conf*0.8)
-			case !toInf && r.trailsOff(after, b) && r.punct(before, ",") && before-a >= 2 && !ci.part:
-				// Content, Putin said.
+			case !toInf && (r.trailsOff(after, b) || inverted && r.word(after, "who")) && r.punct(before, ",") && before-a >= 2 && !ci.part:
+				// Content, Putin said. Content, said a source who …
 				found = r.addIndirect(a, before, cue, spk, conf*0.8)
 			case after > blockEnd && objectReports[ci.lemma] && (after >= b || clauseMarks[toks[after].low]):
 				// "criticized his handling of the incident.", "cited the

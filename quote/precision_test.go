@@ -136,6 +136,8 @@ func TestSpeakerMentions(t *testing.T) {
 		{"appositive name", "Headline\n\nOstland's former finance minister, Ada Lind, said the official who approved the loan should resign.", "the official who approved", "Ostland's former finance minister"},
 		{"decimal in the content", "Headline\n\nThe committee has collected $56.5 million, said Ada Lind, its treasurer.", "The committee has collected $56.5 million", "Ada Lind"},
 		{"content before a cue that adds a quotation", "Headline\n\nLind and Moss will meet next week, the spokesman said, adding, \"They need to talk.\"", "Lind and Moss will meet", "the spokesman"},
+		{"inverted speaker with a relative clause", "Headline\n\nThe plan is dead, said one source who spoke on condition of anonymity.", "The plan is dead", "one source"},
+		{"coordinated subject after the content", "Headline\n\nSupport for Lind is strong among dockers, dockers and union officials told the Tolm Herald.", "Support for Lind is strong", "union officials"},
 		{"mixed-case dateline", "Headline\n\nTolm, Ostland — Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
 	}
 	for _, tc := range cases {
