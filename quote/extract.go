@@ -55,6 +55,7 @@ type run struct {
 	// transcript is 1 when the article reads as a transcript, -1 when
 	// not, 0 before isTranscript has looked.
 	transcript int
+	interview  int // as transcript, for isInterview
 }
 
 // isQuotation tells a quotation from a scare quote or title: several
@@ -766,7 +767,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		if r.isQuoteTok(k + 1) {
 			r.addDirect(k+1, cue, spk, 0.6)
 			r.remember(ps, cue, spk, p)
-		} else if e == k && a == 0 && r.colonSpeaker(a, e) {
+		} else if e == k && a == 0 && r.colonSpeaker(a, e, p == 0) {
 			if r.addIndirect(k+1, b, cue, spk, 0.5) {
 				r.remember(ps, cue, spk, p)
 			}
@@ -858,9 +859,12 @@ func (r *run) verbless(i, j int) bool {
 // whose label opens another paragraph too ("TAPPER: …"), or a person,
 // organisation or country the article names elsewhere ("Rubio: …",
 // "Mexico: …"). A label is not: "BYLINE:", "The Latest:", "Q:".
-func (r *run) colonSpeaker(a, e int) bool {
+func (r *run) colonSpeaker(a, e int, headline bool) bool {
 	sp := r.span(a, e)
 	w := r.raw[sp.Start:sp.End]
+	if w == "Q" || w == "A" {
+		return r.isInterview()
+	}
 	if utf8.RuneCountInString(w) < 2 {
 		return false
 	}
@@ -869,6 +873,13 @@ func (r *run) colonSpeaker(a, e int) bool {
 	}
 	if r.allCaps(a, e) {
 		return r.isTranscript()
+	}
+	// A headline's "Poll: …", "IG report: …", "Insiders: …": a source
+	// of news or a role, named or not.
+	if headline {
+		if head := strings.TrimSuffix(r.toks[e-1].low, "s"); sourceNouns[head] || roleNouns[head] {
+			return true
+		}
 	}
 	return r.namedAgain(sp)
 }
@@ -890,6 +901,29 @@ func (r *run) isTranscript() bool {
 		}
 	}
 	return r.transcript > 0
+}
+
+// isInterview reports whether lines of the article open with "Q:" and
+// "A:", two or more each, as an interview's questions and answers do.
+func (r *run) isInterview() bool {
+	if r.interview == 0 {
+		r.interview = -1
+		q, a := 0, 0
+		for line := range strings.Lines(r.raw) {
+			line = strings.TrimLeft(line, " \t")
+			switch {
+			case strings.HasPrefix(line, "Q:"):
+				q++
+			case strings.HasPrefix(line, "A:"):
+				a++
+			}
+			if q >= 2 && a >= 2 {
+				r.interview = 1
+				break
+			}
+		}
+	}
+	return r.interview > 0
 }
 
 // capsLabel reports whether line opens with a word or two in capitals and
