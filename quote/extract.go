@@ -262,7 +262,6 @@ func (r *run) trailsOff(i, b int) bool {
 		return false
 	}
 	for k := i; k < b; k++ {
-		// "in a video message to the convention", but not a clause.
 		if r.word(k, "that") || r.isQuoteTok(k) || r.punct(k, ":") || k-i >= 7 {
 			return false
 		}
