@@ -140,6 +140,7 @@ func TestSpeakerMentions(t *testing.T) {
 		{"coordinated subject after the content", "Headline\n\nSupport for Lind is strong among dockers, dockers and union officials told the Tolm Herald.", "Support for Lind is strong", "union officials"},
 		{"headline label naming a source", "Poll: Lind leads Moss in Tolm\n\nA survey of 800 voters in Tolm puts Ada Lind ahead.", "Lind leads Moss", "Poll"},
 		{"interview questions and answers", "Headline\n\nQ: Why did you run?\n\nA: Nobody else would.\n\nQ: And now?\n\nA: We will see what the voters want.", "We will see what", "A"},
+		{"frequency adverb before the cue", "Headline\n\nI always hoped that the bridge would open before I retired.", "that the bridge would open", "I"},
 		{"mixed-case dateline", "Headline\n\nTolm, Ostland — Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
 	}
 	for _, tc := range cases {
