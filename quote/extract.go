@@ -52,10 +52,10 @@ type run struct {
 	// resolve and ents name the entity a span mentions (resolve may be nil).
 	resolve func(parallax.Span) int
 	ents    []parallax.Entity
-	// transcript is 1 when the article reads as a transcript, -1 when
-	// not, 0 before isTranscript has looked.
-	transcript int
-	interview  int // as transcript, for isInterview
+	// transcript and interview say whether lines of the article open
+	// with labels as a transcript's or an interview's do; labelsRead is
+	// set once readLabels has looked.
+	labelsRead, transcript, interview bool
 }
 
 // isQuotation tells a quotation from a scare quote or title: several
@@ -887,42 +887,36 @@ func (r *run) colonSpeaker(a, e int, headline bool) bool {
 // a label in capitals and a colon ("TAPPER:", "LIND:"), as a transcript's
 // do.
 func (r *run) isTranscript() bool {
-	if r.transcript == 0 {
-		r.transcript = -1
-		n := 0
-		for line := range strings.Lines(r.raw) {
-			if capsLabel(line) {
-				if n++; n == 2 {
-					r.transcript = 1
-					break
-				}
-			}
-		}
-	}
-	return r.transcript > 0
+	r.readLabels()
+	return r.transcript
 }
 
 // isInterview reports whether lines of the article open with "Q:" and
 // "A:", two or more each, as an interview's questions and answers do.
 func (r *run) isInterview() bool {
-	if r.interview == 0 {
-		r.interview = -1
-		q, a := 0, 0
-		for line := range strings.Lines(r.raw) {
-			line = strings.TrimLeft(line, " \t")
-			switch {
-			case strings.HasPrefix(line, "Q:"):
-				q++
-			case strings.HasPrefix(line, "A:"):
-				a++
-			}
-			if q >= 2 && a >= 2 {
-				r.interview = 1
-				break
-			}
+	r.readLabels()
+	return r.interview
+}
+
+// readLabels counts, once per article, the lines that open with a label.
+func (r *run) readLabels() {
+	if r.labelsRead {
+		return
+	}
+	r.labelsRead = true
+	caps, q, a := 0, 0, 0
+	for line := range strings.Lines(r.raw) {
+		line = strings.TrimLeft(line, " \t")
+		switch {
+		case strings.HasPrefix(line, "Q:"):
+			q++
+		case strings.HasPrefix(line, "A:"):
+			a++
+		case capsLabel(line):
+			caps++
 		}
 	}
-	return r.interview > 0
+	r.transcript, r.interview = caps >= 2, q >= 2 && a >= 2
 }
 
 // capsLabel reports whether line opens with a word or two in capitals and

@@ -235,9 +235,10 @@ var months = set("january february march april may june july august september oc
 // Role nouns naming one person ("the Russian leader").
 var roleNouns = set("leader president minister premier chancellor king queen prince senator governor mayor candidate nominee spokesman spokeswoman spokesperson secretary ambassador chairman chairwoman director chief general commander pope congressman congresswoman representative businessman billionaire host anchor judge prosecutor lawyer attorney official officer founder author emperor monarch dictator ruler head")
 
-// sourceNouns name where news comes from, people or papers, singular:
-// as a headline's label before a colon ("Poll: …") they attribute.
-var sourceNouns = set("poll survey study report newspaper paper memo document source insider official expert analyst historian economist scientist researcher critic aide adviser advisor voter resident witness investigator audit probe inquiry filing lawsuit court")
+// sourceNouns name where news comes from, people or papers, singular
+// (roleNouns name more): as a headline's label before a colon ("Poll: …")
+// they attribute.
+var sourceNouns = set("poll survey study report newspaper paper memo document source insider expert analyst historian economist scientist researcher critic aide adviser advisor voter resident witness investigator audit probe inquiry filing lawsuit court")
 
 // Sentence adverbs and prepositions not in the lists above.
 var introWords = set("instead throughout meanwhile however still yet now later earlier afterward afterwards ahead besides beyond across around behind inside outside near next indeed thus hence also first second finally last")

@@ -68,7 +68,7 @@ func (e *Extractor) extract(raw string, paras []parallax.Span, resolve func(para
 	r := e.pool.Get().(*run)
 	defer e.pool.Put(r)
 	r.raw = raw
-	r.resolve, r.ents, r.transcript, r.interview = resolve, ents, 0, 0
+	r.resolve, r.ents, r.labelsRead = resolve, ents, false
 	r.out = r.out[:0]
 	r.last = lastSpk{}
 
