@@ -43,6 +43,8 @@ type DB struct {
 	deferIndex bool
 	hasSource  *sql.Stmt // on r; the pipeline asks it for every record
 	seen       seenFilter
+	saveMu     sync.Mutex  // one Save at a time, for ents
+	ents       entityCache // what the last Save left
 
 	closeOnce sync.Once
 	closeErr  error

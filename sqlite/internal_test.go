@@ -6,6 +6,8 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"fmt"
+	"math"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -476,5 +478,63 @@ func TestMigrateHashes(t *testing.T) {
 	res, err := db.Save(ctx, []*parallax.Analysis{again})
 	if err != nil || res[0].Created || res[0].ID != 2 {
 		t.Errorf("saving a stored body after migration: %+v, %v; want article 2, not created", res, err)
+	}
+}
+
+// TestEntityCache checks that the entities a Save remembers never stand in
+// for what the database holds: after another connection's write, and
+// after a Save that was rolled back.
+func TestEntityCache(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "cache.db")
+	open := func() *DB {
+		db, err := Open(ctx, path, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
+	}
+	a, b := open(), open()
+	n := 0
+	mk := func(alias string) *parallax.Analysis {
+		n++
+		raw := fmt.Sprintf("Petrova spoke for the %d time about the harbour plan.", n)
+		an := storetest.Build(raw, fmt.Sprintf("a%d.txt", n), "Outlet", "2024-01-01")
+		an.Entities = []parallax.Entity{{Key: "nadia petrova", Name: "Petrova", Type: parallax.Person,
+			Aliases:  []string{alias},
+			Mentions: []parallax.Mention{{Span: parallax.Span{Start: 0, End: 7}, Text: "Petrova", Kind: parallax.MentionName}}}}
+		return an
+	}
+	save := func(db *DB, alias string) {
+		t.Helper()
+		if _, err := db.Save(ctx, []*parallax.Analysis{mk(alias)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save(a, "Petrova")
+	save(b, "Ms Petrova") // a's cache no longer holds the stored aliases
+	save(a, "Nadia Petrova")
+
+	// A quote the store refuses fails the Save after its entities merged.
+	bad := mk("Rolled Back")
+	bad.Quotes = []parallax.Quote{{Kind: parallax.Indirect, Text: "spoke", Span: parallax.Span{Start: 8, End: 13},
+		Confidence: math.NaN()}}
+	if _, err := a.Save(ctx, []*parallax.Analysis{bad}); err == nil {
+		t.Fatal("Save of a NaN confidence succeeded")
+	}
+	save(a, "N. Petrova")
+
+	var aliases []string
+	err := b.Entities(ctx, parallax.EntityFilter{}, func(e *parallax.Entity) error {
+		aliases = append(aliases, e.Aliases...)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(aliases)
+	if want := []string{"Ms Petrova", "N. Petrova", "Nadia Petrova", "Petrova"}; !slices.Equal(aliases, want) {
+		t.Errorf("stored aliases %q, want %q", aliases, want)
 	}
 }

@@ -38,6 +38,8 @@ func (db *DB) Save(ctx context.Context, as []*parallax.Analysis) ([]parallax.Sav
 			a.Article.Hash = parallax.BodyHash([]byte(a.Article.Text))
 		}
 	}
+	db.saveMu.Lock()
+	defer db.saveMu.Unlock()
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: save: begin: %w", err)
@@ -46,12 +48,20 @@ func (db *DB) Save(ctx context.Context, as []*parallax.Analysis) ([]parallax.Sav
 	now := db.now().UTC()
 	s := &saver{tx: tx, now: now, ingested: now.Format(time.RFC3339Nano), deferIndex: db.deferIndex}
 	defer s.close()
+	// The cache comes back only with a commit: after a failure it may
+	// hold rows the rollback undid.
+	cache := db.ents
+	db.ents = entityCache{}
+	if err := s.useCache(ctx, cache); err != nil {
+		return nil, fmt.Errorf("sqlite: save: %w", err)
+	}
 	if err := s.save(ctx, as, res); err != nil {
 		return nil, err
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: save: commit: %w", err)
 	}
+	db.ents = s.cache
 	db.sawSources(s.pairs)
 	for i, a := range as {
 		if res[i].Created {
@@ -81,6 +91,33 @@ type saver struct {
 	words       quoteWords
 	quoteDocs   []byte      // quote_fts documents of the batch, as appearances
 	pairs       [][2]string // (source, raw hash) pairs of the batch
+	cache       entityCache
+}
+
+// entityCache holds the entities as this store's last Saves left them, by
+// key, so that a Save reads back only the keys it has not met. It is good
+// while no other connection has committed since: PRAGMA data_version, read
+// inside the write transaction, has not changed. Only Saves write
+// entities, one at a time (DB.saveMu).
+type entityCache struct {
+	version int64
+	rows    map[string]*entRow
+}
+
+// maxCachedEntities bounds the cache; past it, it starts again empty.
+const maxCachedEntities = 1 << 17
+
+// useCache takes c when the database has not changed under it since.
+func (s *saver) useCache(ctx context.Context, c entityCache) error {
+	var v int64
+	if err := s.tx.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+		return fmt.Errorf("data version: %w", err)
+	}
+	if c.rows == nil || c.version != v || len(c.rows) > maxCachedEntities {
+		c = entityCache{version: v, rows: map[string]*entRow{}}
+	}
+	s.cache = c
+	return nil
 }
 
 func (s *saver) close() {
@@ -322,8 +359,18 @@ func (s *saver) saveEntities(ctx context.Context, as []*parallax.Analysis, res [
 	if len(keys) == 0 {
 		return ents, nil
 	}
-	if err := s.loadEntities(ctx, keys, ents); err != nil {
-		return nil, err
+	var missing []string
+	for _, k := range keys {
+		if r := s.cache.rows[k]; r != nil {
+			ents[k] = r
+		} else {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) > 0 {
+		if err := s.loadEntities(ctx, missing, ents); err != nil {
+			return nil, err
+		}
 	}
 	var created []*entRow
 	for i, a := range as {
@@ -374,6 +421,10 @@ func (s *saver) saveEntities(ctx context.Context, as []*parallax.Analysis, res [
 			foldNames(r.name, r.aliases), r.id); err != nil {
 			return nil, err
 		}
+	}
+	for k, r := range ents {
+		r.stored, r.changed = true, false
+		s.cache.rows[k] = r
 	}
 	return ents, nil
 }
