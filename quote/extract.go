@@ -532,7 +532,28 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			spk, blockEnd = r.span(cueEnd+1, e), e
 		}
 		if L >= a && !passive {
-			if s := r.npBack(a, L); s >= 0 {
+			s := r.npBack(a, L)
+			// "Beck, who has in the past described": a noun phrase after
+			// a preposition is its object; the subject comes before.
+			for n := 0; s > a+1 && n < 2; n++ {
+				p := &toks[s-1]
+				if p.kind != tWord || p.f&fPrep == 0 || p.f&fPron != 0 || p.low == "of" || p.low == "for" || p.low == "to" || p.low == "by" {
+					break
+				}
+				L2 := s - 2
+				for L2 >= a && isAdverb(&toks[L2]) {
+					L2--
+				}
+				if L2 < a {
+					break
+				}
+				s2 := r.npBack(a, L2)
+				if s2 < 0 {
+					break
+				}
+				s, L = s2, L2
+			}
+			if s >= 0 {
 				spk = r.span(s, L+1)
 				blockStart = s
 				// "…, teachers and union officials told Politico": the

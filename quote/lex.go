@@ -212,7 +212,7 @@ var cueLemmas = []string{
 
 // Words that, between a speaker and the cue, belong to neither ("he also
 // said", "Putin has repeatedly said", "she would later write").
-var auxWords = set("also again then later has have had would will could can may might did does do not never always sometimes usually ever just still once already now previously repeatedly often further earlier recently first quickly had've n't")
+var auxWords = set("also again then later has have had would will could can may might did does do not never always sometimes usually ever just still yet once already now previously repeatedly often further earlier recently first quickly had've n't")
 
 // Determiners and possessives that make the next word a noun.
 var determiners = set("the a an his her their its our my your this these those every each any some no another one")

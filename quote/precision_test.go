@@ -142,6 +142,9 @@ func TestSpeakerMentions(t *testing.T) {
 		{"interview questions and answers", "Headline\n\nQ: Why did you run?\n\nA: Nobody else would.\n\nQ: And now?\n\nA: We will see what the voters want.", "We will see what", "A"},
 		{"frequency adverb before the cue", "Headline\n\nI always hoped that the bridge would open before I retired.", "that the bridge would open", "I"},
 		{"mixed-case dateline", "Headline\n\nTolm, Ostland — Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
+		{"yet before the cue", "Headline\n\nIt depends on the delegates who have not yet announced that they back Lind.", "that they back Lind", "who"},
+		{"phrase between relative pronoun and cue", "Headline\n\nKarl Moss, who has in the past argued that the canal is too costly, will vote for it.", "that the canal is too costly", "who"},
+		{"subject before its prepositional phrase", "Headline\n\nDockers at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
