@@ -555,6 +555,12 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			}
 			if s >= 0 {
 				spk = r.span(s, L+1)
+				if s == L && toks[L].f&fPron != 0 {
+					// "he’s hoping": the mention is the pronoun.
+					if x := strings.IndexAny(r.raw[spk.Start:spk.End], "'’"); x > 0 {
+						spk.End = spk.Start + x
+					}
+				}
 				blockStart = s
 				// "…, teachers and union officials told Politico": the
 				// subject runs over the coordination.
@@ -572,7 +578,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				}
 				// A participle after a verb's object ("put out a statement
 				// saying") takes the clause's subject, not that object.
-				if ci.part && s > a && toks[s-1].kind == tWord {
+				if ci.part && s > a && toks[s-1].kind == tWord && toks[s].f&fPron == 0 {
 					sub := subj
 					if sub.Empty() {
 						sub = r.subject(a, k)

@@ -212,7 +212,7 @@ var cueLemmas = []string{
 
 // Words that, between a speaker and the cue, belong to neither ("he also
 // said", "Putin has repeatedly said", "she would later write").
-var auxWords = set("also again then later has have had would will could can may might did does do not never always sometimes usually ever just still yet once already now previously repeatedly often further earlier recently first quickly had've n't")
+var auxWords = set("also again then later has have had would will could can may might must should shall did does do not never always sometimes usually ever just still yet once already now previously repeatedly often further earlier recently first quickly had've n't")
 
 // Determiners and possessives that make the next word a noun.
 var determiners = set("the a an his her their its our my your this these those every each any some no another one")
@@ -225,7 +225,16 @@ var beForms = set("is was were are be been being am 's")
 var npStop = set("that which who whom whose when where while because but and or nor if as than to in on at with by from after before during since until about into over under against among between through without within upon via per though although whether so yet also is was were are be been being has have had do does did not will would could should can may might must said says say told tells it they we i you he she there here what how why even just only then either neither more")
 
 // Pronouns usable as speakers.
-var pronouns = set("he she they i we you it who which both many others several")
+var pronouns = set("he she they i we you it who which both many others several " + contractions)
+
+// contractions are subject pronouns with their auxiliary: "he’s hoping".
+var contractions = func() string {
+	var b strings.Builder
+	for _, p := range strings.Fields("he's she's it's they're we're you're i'm i've we've they've you've he'd she'd they'd we'd i'd you'd he'll she'll they'll we'll i'll you'll who's") {
+		b.WriteString(p + " " + strings.ReplaceAll(p, "'", "’") + " ")
+	}
+	return b.String()
+}()
 
 // Words after a cue that open a trailing adverbial rather than content.
 var trailOpen = set("despite amid following under among for against without like unlike although though because if once whether on in at during after before with to from via through over while when as since until by about of earlier later last this next yesterday today tonight monday tuesday wednesday thursday friday saturday sunday recently previously again")

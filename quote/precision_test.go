@@ -144,6 +144,8 @@ func TestSpeakerMentions(t *testing.T) {
 		{"mixed-case dateline", "Headline\n\nTolm, Ostland — Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
 		{"yet before the cue", "Headline\n\nIt depends on the delegates who have not yet announced that they back Lind.", "that they back Lind", "who"},
 		{"phrase between relative pronoun and cue", "Headline\n\nKarl Moss, who has in the past argued that the canal is too costly, will vote for it.", "that the canal is too costly", "who"},
+		{"contracted pronoun after a conjunction", "Headline\n\nKarl Moss lost the vote on Tuesday, and he’s hoping that the council will think again.", "that the council will think again", "he"},
+		{"modal before the cue", "Headline\n\nInstead he must decide whether the canal is worth its cost.", "whether the canal is worth", "he"},
 		{"subject before its prepositional phrase", "Headline\n\nDockers at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
 	}
 	for _, tc := range cases {
