@@ -51,6 +51,9 @@ language and quote stages. Use analyze for the whole job.`
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		ctx := cmd.Context()
 		tuneGC()
+		// The language models load while the store opens.
+		analyzer := make(chan *pipeline.Analyzer, 1)
+		go func() { analyzer <- pipeline.NewAnalyzer() }()
 		db, err := openStore(ctx, g, false)
 		if err != nil {
 			return err
@@ -60,7 +63,7 @@ language and quote stages. Use analyze for the whole job.`
 		if workers <= 0 {
 			workers = runtime.GOMAXPROCS(0)
 		}
-		an := pipeline.NewAnalyzer()
+		an := <-analyzer
 		an.Quoteless = ingestOnly
 		corpus, err := pipeline.OpenCorpus(ctx, db)
 		if err != nil {
