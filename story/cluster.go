@@ -192,11 +192,11 @@ type posting struct {
 type Clusterer struct {
 	mu      sync.Mutex
 	opt     Options
-	bits    uint // log2 of len(df)
+	bits    uint // log2 of the term ids' range
 	docs    int
 	stories []*storyState
 	post    map[int32][]posting // per retrieval key
-	df      []int32             // per term id (a bucket of the hashed term table): articles with it
+	df      termCounts          // per term id (a bucket of the hashed term table): articles with it
 	hits    []float64           // per story: the article's summed key weights
 	touched []int32             // stories with hits
 	wbuf    []float64
@@ -212,8 +212,7 @@ type Clusterer struct {
 // New returns an empty clusterer.
 func New(opt Options) *Clusterer {
 	o := opt.withDefaults()
-	return &Clusterer{opt: o, bits: uint(o.TermBits), df: make([]int32, 1<<o.TermBits),
-		post: map[int32][]posting{}}
+	return &Clusterer{opt: o, bits: uint(o.TermBits), post: map[int32][]posting{}}
 }
 
 const undated = math.MinInt32
@@ -243,7 +242,7 @@ func (c *Clusterer) id(term string, salt byte) int32 {
 }
 
 func (c *Clusterer) idf(id int32) float64 {
-	return math.Log(1 + float64(c.docs)/float64(max(c.df[id], 1)))
+	return math.Log(1 + float64(c.docs)/float64(max(c.df.get(id), 1)))
 }
 
 // tw is a term id and a weight.
@@ -277,7 +276,7 @@ func (c *Clusterer) vectors(p *Profile) docVecs {
 	sorted := c.idBuf[:0]
 	for _, t := range p.Terms {
 		id := c.id(t.Term, 0)
-		c.df[id]++
+		c.df.inc(id)
 		body = append(body, tw{id, float64(t.Count)})
 		sorted = append(sorted, id)
 	}
@@ -288,13 +287,13 @@ func (c *Clusterer) vectors(p *Profile) docVecs {
 		id := c.id(t, 0)
 		tids = append(tids, id)
 		if _, in := slices.BinarySearch(sorted, id); !in {
-			c.df[id]++
+			c.df.inc(id)
 		}
 	}
 	ents := c.twEnts[:0]
 	for _, e := range p.Entities {
 		id := c.id(e.Term, 1)
-		c.df[id]++
+		c.df.inc(id)
 		ents = append(ents, tw{id, float64(e.Count)})
 	}
 	weigh := func(xs []tw, limit int) vec {
