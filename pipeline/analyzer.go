@@ -70,24 +70,34 @@ func (a *Analyzer) Analyze(rec *parallax.Record) (an *parallax.Analysis, err err
 		an.Quotes = a.Quotes.Extract(doc)
 		doc.Release()
 	}
-	if an.Features, err = a.features(an); err != nil {
+	if err := a.features(an); err != nil {
 		return nil, &parallax.RecordError{Source: rec.Source, Stage: "analyze", Err: err}
 	}
 	return an, nil
 }
 
 // features computes what the corpus stages keep of an article: its
-// duplicate signature and its clustering profile.
-func (a *Analyzer) features(an *parallax.Analysis) (map[string][]byte, error) {
-	sig, err := a.Dups.Signature(an.Article.Text).MarshalBinary()
+// duplicate signature and its clustering profile, encoded in Features and
+// as they are in Decoded.
+func (a *Analyzer) features(an *parallax.Analysis) error {
+	f := &decoded{sig: a.Dups.Signature(an.Article.Text), prof: story.Analyze(StoryDoc(an))}
+	sig, err := f.sig.MarshalBinary()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	prof, err := story.Analyze(StoryDoc(an)).MarshalBinary()
+	prof, err := f.prof.MarshalBinary()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return map[string][]byte{FeatureMinHash: sig, FeatureStory: prof}, nil
+	an.Features = map[string][]byte{FeatureMinHash: sig, FeatureStory: prof}
+	an.Decoded = f
+	return nil
+}
+
+// decoded is an analysis's features in memory (Analysis.Decoded).
+type decoded struct {
+	sig  dedup.Signature
+	prof *story.Profile
 }
 
 var errEmpty = fmt.Errorf("no article text left after cleaning")

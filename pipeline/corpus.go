@@ -120,18 +120,23 @@ func (c *Corpus) Add(ctx context.Context, batch []*parallax.Analysis, res []para
 			continue
 		}
 		id := an.Article.ID // Save stored an.Features with the article
-		var sig dedup.Signature
-		if err := sig.UnmarshalBinary(an.Features[FeatureMinHash]); err != nil {
-			return fmt.Errorf("article %d: %w", id, err)
+		f, ok := an.Decoded.(*decoded)
+		if !ok {
+			f = &decoded{}
+			if err := f.sig.UnmarshalBinary(an.Features[FeatureMinHash]); err != nil {
+				return fmt.Errorf("article %d: %w", id, err)
+			}
+			p, err := story.LoadFeatures(id, an.Features[FeatureStory])
+			if err != nil {
+				return fmt.Errorf("article %d: %w", id, err)
+			}
+			f.prof = p
 		}
-		if d, ok := c.dups.Add(id, sig); ok {
+		f.prof.ID = id
+		if d, ok := c.dups.Add(id, f.sig); ok {
 			c.found = append(c.found, d)
 		}
-		p, err := story.LoadFeatures(id, an.Features[FeatureStory])
-		if err != nil {
-			return fmt.Errorf("article %d: %w", id, err)
-		}
-		c.dirty[c.stories.AddProfile(p).Story] = true
+		c.dirty[c.stories.AddProfile(f.prof).Story] = true
 	}
 	return nil
 }

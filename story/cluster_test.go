@@ -3,6 +3,7 @@ package story_test
 import (
 	"crypto/sha256"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -114,6 +115,28 @@ func TestFeatures(t *testing.T) {
 	var p story.Profile
 	if err := p.UnmarshalBinary(b); err != nil || !p.Published.IsZero() {
 		t.Errorf("undated round trip: %v %v", err, p.Published)
+	}
+}
+
+// TestProfileRoundTrip checks that a profile is the same before and after
+// its encoding, so a run that clusters profiles as made clusters as one
+// that reads them back: a time with a zone and fractions of a second
+// comes out as it is stored, in whole UTC seconds.
+func TestProfileRoundTrip(t *testing.T) {
+	zone := time.FixedZone("UTC-5", -5*3600)
+	d := story.Doc{ID: 4, Published: time.Date(2024, 3, 9, 21, 30, 0, 500, zone), Title: " Canal vote ",
+		Text: "The canal vote was delayed again by the council on Friday.", Entities: []string{"tolm council"}, Outlet: "Herald"}
+	p := story.Analyze(d)
+	var q story.Profile
+	b, _ := p.MarshalBinary()
+	if err := q.UnmarshalBinary(b); err != nil {
+		t.Fatal(err)
+	}
+	if p.Published != q.Published || p.Published.Location() != time.UTC || p.Published.Day() != 10 {
+		t.Errorf("published %v made, %v read back", p.Published, q.Published)
+	}
+	if !reflect.DeepEqual(p, &q) {
+		t.Errorf("profile %+v made, %+v read back", p, q)
 	}
 }
 

@@ -48,8 +48,18 @@ func Analyze(d Doc) *Profile {
 	c := counters.Get().(*counter)
 	defer c.release()
 	c.count(d.Text)
-	return &Profile{ID: d.ID, Published: d.Published, Outlet: d.Outlet, Title: strings.TrimSpace(d.Title),
+	return &Profile{ID: d.ID, Published: published(d.Published), Outlet: d.Outlet, Title: strings.TrimSpace(d.Title),
 		Entities: c.entities(d.Entities), TitleTerms: c.titleTerms(d.Title), Terms: c.top()}
+}
+
+// published is t as a profile keeps it, and its encoding stores it: whole
+// seconds, in UTC, so that a profile clusters alike before and after a
+// round trip through the store.
+func published(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	return time.Unix(t.Unix(), 0).UTC()
 }
 
 // Features returns the marshalled profile of d, for the store's features
@@ -163,7 +173,10 @@ func (r *reader) count() int {
 
 func (r *reader) counts() []TermCount {
 	n := r.count()
-	var cs []TermCount
+	if n == 0 {
+		return nil
+	}
+	cs := make([]TermCount, 0, n)
 	for range n {
 		if r.err {
 			return nil
@@ -182,7 +195,7 @@ func (p *Profile) UnmarshalBinary(b []byte) error {
 	r := &reader{b: b[1:]}
 	p.ID = r.varint()
 	if day := r.varint(); day != noDay {
-		p.Published = time.Unix(day, 0).UTC()
+		p.Published = published(time.Unix(day, 0))
 	} else {
 		p.Published = time.Time{}
 	}
