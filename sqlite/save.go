@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unsafe"
 
 	parallax "github.com/parallax-news/parallax"
 )
@@ -52,6 +53,8 @@ func (db *DB) Save(ctx context.Context, as []*parallax.Analysis) ([]parallax.Sav
 	// hold rows the rollback undid.
 	cache := db.ents
 	db.ents = entityCache{}
+	s.scratch = db.scratch
+	defer func() { db.scratch = s.scratch.emptied() }()
 	if err := s.useCache(ctx, cache); err != nil {
 		return nil, fmt.Errorf("sqlite: save: %w", err)
 	}
@@ -85,13 +88,34 @@ type saver struct {
 	article                                       *sql.Stmt
 	sources, quotes, mentions, entities, features *bulk
 
+	scratch
+	words quoteWords
+	pairs [][2]string // (source, raw hash) pairs of the batch
+	cache entityCache
+}
+
+// scratch holds the buffers a Save builds its rows and documents in. A
+// Save leaves them to the next (DB.scratch), which so does not grow them
+// from nothing again.
+type scratch struct {
 	buf         []byte  // JSON being built
 	ids         []int64 // entities of the article being saved
 	appearances []byte  // entity_fts documents of the batch: {"article": "id id …", …}
-	words       quoteWords
-	quoteDocs   []byte      // quote_fts documents of the batch, as appearances
-	pairs       [][2]string // (source, raw hash) pairs of the batch
-	cache       entityCache
+	quoteDocs   []byte  // quote_fts documents of the batch, as appearances
+}
+
+// maxScratch bounds a buffer kept for the next Save.
+const maxScratch = 16 << 20
+
+// emptied returns the buffers emptied, without those grown past maxScratch.
+func (sc scratch) emptied() scratch {
+	keep := func(b []byte) []byte {
+		if cap(b) > maxScratch {
+			return nil
+		}
+		return b[:0]
+	}
+	return scratch{buf: keep(sc.buf), ids: sc.ids[:0], appearances: keep(sc.appearances), quoteDocs: keep(sc.quoteDocs)}
 }
 
 // entityCache holds the entities as this store's last Saves left them, by
@@ -239,7 +263,7 @@ func (s *saver) save(ctx context.Context, as []*parallax.Analysis, res []paralla
 	if len(s.appearances) > 0 {
 		s.appearances = append(s.appearances, '}')
 		if _, err := s.tx.ExecContext(ctx, `INSERT INTO entity_fts(rowid, entities)
-			SELECT CAST(key AS INTEGER), value FROM json_each(?)`, string(s.appearances)); err != nil {
+			SELECT CAST(key AS INTEGER), value FROM json_each(?)`, unsafe.String(&s.appearances[0], len(s.appearances))); err != nil {
 			return fmt.Errorf("sqlite: save entity index: %w", err)
 		}
 	}
