@@ -396,6 +396,61 @@ func TestPartialBatchWaitsFlushEvery(t *testing.T) {
 	}
 }
 
+// A writer that has caught up with the workers saves half a batch (64
+// records or more) at once rather than idle until the batch fills.
+func TestCaughtUpWriterSaves(t *testing.T) {
+	pr, pw := io.Pipe()
+	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
+	saved := make(chan pipeline.Summary, 16)
+	r := &pipeline.Runner{Store: db, Analyzer: pipeline.NewAnalyzer(), Options: pipeline.Options{
+		BatchSize:  256,
+		FlushEvery: time.Hour,
+		Progress:   func(s pipeline.Summary) { saved <- s },
+	}}
+	r.Options.Ingest.Stdin = pr
+	ran := make(chan error, 1)
+	go func() {
+		_, err := r.Run(context.Background(), []string{"-"})
+		ran <- err
+	}()
+	n := 0
+	write := func(k int) {
+		for range k {
+			n++
+			body := fmt.Sprintf("Harbor council vote number %d\\n\\nThe council voted %d times on the flood barrier, Mayor Elena Varga told reporters.", n, n)
+			if _, err := fmt.Fprintf(pw, "{\"id\": \"%d\", \"outlet\": \"Coastal Wire\", \"text\": \"%s\"}\n", n, body); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// wait returns the stored count of the first save to reach least.
+	wait := func(least int) int {
+		t.Helper()
+		for {
+			select {
+			case s := <-saved:
+				if s.Stored >= least {
+					return s.Stored
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatalf("no save reached %d records while the input stayed open", least)
+			}
+		}
+	}
+	write(32 + 64) // full batches of 32 and 64; the next is 128
+	if got := wait(96); got != 96 {
+		t.Fatalf("saved %d, want 96", got)
+	}
+	write(70) // more than half of 128: saved once the writer catches up
+	if got := wait(96 + 64); got > 166 {
+		t.Fatalf("saved %d of 166", got)
+	}
+	pw.Close()
+	if err := <-ran; err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Batches start at an eighth of BatchSize and double up to it, so the
 // first save does not wait for a whole batch.
 func TestBatchesGrow(t *testing.T) {

@@ -14,6 +14,9 @@ import (
 	"github.com/parallax-news/parallax/ingest"
 )
 
+// minEager is the fewest records the writer saves before a batch is full.
+const minEager = 64
+
 // Defaults for Options.
 const (
 	DefaultBatchSize  = 256
@@ -316,6 +319,15 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 						if err := flush(); err != nil {
 							return err
 						}
+					}
+				}
+				// Caught up with the workers, with half a batch in hand:
+				// save it now rather than idle until the batch fills. A
+				// transaction of 128 costs ≈ 15 ms more per 256 articles
+				// than one of 256; the writer's idle gaps cost more.
+				if len(done) == 0 && len(pending) == 0 && len(batch) >= max(limit/2, minEager) {
+					if err := flush(); err != nil {
+						return err
 					}
 				}
 			case <-wait.C:
