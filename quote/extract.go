@@ -170,7 +170,8 @@ func (r *run) npFwd(i, b int) int {
 			break
 		}
 		if t.low == "of" || t.low == "for" {
-			if j+1 < b && r.toks[j+1].kind == tWord && (r.toks[j+1].cap || (r.toks[j+1].f&fDet != 0)) && j > i {
+			// "Secretary of State", "one of the protesters", "one of two witnesses"
+			if j+1 < b && r.toks[j+1].kind == tWord && (r.toks[j+1].cap || (r.toks[j+1].f&fDet != 0) || numberWord(r.toks[j+1].low)) && j > i {
 				j++
 				continue
 			}
@@ -481,6 +482,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		if ci.noun && !r.verbSlot(a, k) {
 			continue // "the president’s plans", "terrorist attacks"
 		}
+
 		if r.nominalCue(a, k, ci) {
 			continue // "requests for comment", "in a statement released …"
 		}
@@ -600,7 +602,10 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				spk, blockStart, r.res = app.spk, app.start, app.res
 			}
 		}
-		if spk.Empty() && (L < a || toks[L].kind == tQuote || toks[L].kind == tPunct) && !ci.part && ci.class&cueObject == 0 {
+		// "“…?” asked the senator": of the cues that take a hearer, only
+		// ask inverts, after its question.
+		askedAfter := ci.lemma == "ask" && L >= a && (toks[L].kind == tQuote || r.punct(L, ",") && L-1 >= a && toks[L-1].kind == tQuote)
+		if spk.Empty() && (L < a || toks[L].kind == tQuote || toks[L].kind == tPunct) && !ci.part && (ci.class&cueObject == 0 || askedAfter) {
 			// Inverted: ", said Putin." — the NP must close the clause.
 			e := r.npFwd(cueEnd, b)
 			if e > 0 {

@@ -259,6 +259,14 @@ var irregularPast = set("put set cut let quit began became brought bought built 
 // quantifiers are pronouns that may also open a noun phrase.
 var quantifiers = set("both many several others")
 
+// numberWords are the small numbers news text spells out.
+var numberWords = set("two three four five six seven eight nine ten eleven twelve dozen dozens hundreds thousands")
+
+// numberWord reports whether a lower-cased word is a number: "two", "40".
+func numberWord(w string) bool {
+	return numberWords[w] || w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
 // conjunctions may open a sentence before its subject.
 var conjunctions = set("but and so yet or nor")
 

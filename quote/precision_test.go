@@ -146,6 +146,8 @@ func TestSpeakerMentions(t *testing.T) {
 		{"phrase between relative pronoun and cue", "Headline\n\nKarl Moss, who has in the past argued that the canal is too costly, will vote for it.", "that the canal is too costly", "who"},
 		{"contracted pronoun after a conjunction", "Headline\n\nKarl Moss lost the vote on Tuesday, and he’s hoping that the council will think again.", "that the council will think again", "he"},
 		{"modal before the cue", "Headline\n\nInstead he must decide whether the canal is worth its cost.", "whether the canal is worth", "he"},
+		{"question then asked", "Headline\n\n“Who will pay for the canal?” asked Sen. Ada Lind of Tolm, who chairs the committee.", "Who will pay for the canal?", "Sen. Ada Lind of Tolm"},
+		{"inverted speaker with a number", "Headline\n\n“It was awful,” said one of two witnesses who saw the flood.", "It was awful", "one of two witnesses"},
 		{"subject before its prepositional phrase", "Headline\n\nDockers at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
 	}
 	for _, tc := range cases {
