@@ -123,8 +123,8 @@ func (r *run) npBack(a, j int) int {
 	if t.f&fPrep != 0 && t.f&fPron == 0 {
 		return -1
 	}
-	if c, ok := t.cueInfo(); ok && !t.cap && !c.noun {
-		return -1
+	if c, ok := t.cueInfo(); ok && !t.cap && !c.noun && !(j-1 >= a && r.toks[j-1].f&fDet != 0) {
+		return -1 // but "people familiar with her thinking say": a noun
 	}
 	if t.f&fPron != 0 {
 		return j

@@ -148,6 +148,7 @@ func TestSpeakerMentions(t *testing.T) {
 		{"modal before the cue", "Headline\n\nInstead he must decide whether the canal is worth its cost.", "whether the canal is worth", "he"},
 		{"question then asked", "Headline\n\n“Who will pay for the canal?” asked Sen. Ada Lind of Tolm, who chairs the committee.", "Who will pay for the canal?", "Sen. Ada Lind of Tolm"},
 		{"inverted speaker with a number", "Headline\n\n“It was awful,” said one of two witnesses who saw the flood.", "It was awful", "one of two witnesses"},
+		{"noun after a possessive before the cue", "Headline\n\nLind has said little in public, but aides familiar with her thinking say that she will back the canal.", "that she will back the canal", "aides familiar"},
 		{"subject before its prepositional phrase", "Headline\n\nDockers at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
 	}
 	for _, tc := range cases {
