@@ -421,6 +421,11 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			}
 		}
 	}
+	// The last cue found with a speaker, and where its block ends: a
+	// participle right after it, past a comma, is its speaker's ("…, a
+	// Chinese official said, adding that …").
+	var prevSpk parallax.Span
+	prevEnd := -1
 	for k := a; k < b; k++ {
 		t := &toks[k]
 		if t.kind != tWord {
@@ -549,6 +554,15 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				if L2 < a {
 					break
 				}
+				// "officials who spoke with the Post said", "dockers who
+				// work at the yard said": a relative clause stands between
+				// the subject and its cue.
+				if w := L2 - 1; w > a && (toks[w].low == "who" || toks[w].low == "that") && !toks[L2].cap {
+					if s3 := r.npBack(a, w-1); s3 >= 0 && toks[s3].f&fPron == 0 {
+						s, L = s3, w-1
+					}
+					break
+				}
 				s2 := r.npBack(a, L2)
 				if s2 < 0 {
 					break
@@ -638,6 +652,9 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			if s := r.npSubject(sub+1, b); !s.Empty() && r.speakerLike(s) {
 				spk = s
 			}
+		}
+		if spk.Empty() && ci.part && k-1 == prevEnd && r.punct(k-1, ",") {
+			spk = prevSpk
 		}
 		if spk.Empty() && !subj.Empty() {
 			spk = subj // ", saying …", "and said" take the clause's subject
@@ -777,6 +794,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			if subj.Empty() {
 				subj = spk
 			}
+			prevSpk, prevEnd = spk, blockEnd
 			r.remember(ps, cue, spk, p)
 		}
 	}
@@ -1124,17 +1142,21 @@ func (r *run) subject(a, k int) parallax.Span {
 			break
 		}
 	}
-	// An introductory phrase closed by a comma: "Throughout the 2000s,",
-	// "Instead,", "Speaking on Monday,".
-	if i < k && r.toks[i].kind == tWord && r.introWord(i) {
+	// Introductory phrases closed by commas: "Throughout the 2000s,",
+	// "Instead,", "Speaking on Monday,", "On Thursday, after remaining
+	// neutral,".
+	for n := 0; n < 3 && i < k && r.toks[i].kind == tWord && (r.introWord(i) || n > 0 && r.toks[i].f&fPrep != 0); n++ {
 		x := i
 		for x < k && x < i+15 && !r.punct(x, ",") {
 			x++
 		}
 		if x < k && r.punct(x, ",") {
 			i = x + 1
-		} else if conjunctions[r.toks[i].low] {
-			i++ // "But Sanders is suggesting …"
+		} else {
+			if conjunctions[r.toks[i].low] {
+				i++ // "But Sanders is suggesting …"
+			}
+			break
 		}
 	}
 	for i < k && r.toks[i].kind != tWord {

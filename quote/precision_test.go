@@ -149,6 +149,9 @@ func TestSpeakerMentions(t *testing.T) {
 		{"question then asked", "Headline\n\n“Who will pay for the canal?” asked Sen. Ada Lind of Tolm, who chairs the committee.", "Who will pay for the canal?", "Sen. Ada Lind of Tolm"},
 		{"inverted speaker with a number", "Headline\n\n“It was awful,” said one of two witnesses who saw the flood.", "It was awful", "one of two witnesses"},
 		{"noun after a possessive before the cue", "Headline\n\nLind has said little in public, but aides familiar with her thinking say that she will back the canal.", "that she will back the canal", "aides familiar"},
+		{"participle after the content's speaker", "Headline\n\nOstland did not complain when the dam was built, a Tolm official said, adding that the flow had since fallen.", "that the flow had since fallen", "a Tolm official"},
+		{"two introductory phrases", "Headline\n\nOn Thursday, after staying neutral for months, Ada Lind met the mayor and publicly endorsed the canal plan.", "the canal plan", "Ada Lind"},
+		{"relative clause between subject and cue", "Headline\n\nDockers who work at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
 		{"subject before its prepositional phrase", "Headline\n\nDockers at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
 	}
 	for _, tc := range cases {
