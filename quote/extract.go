@@ -612,7 +612,9 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			// not content before an inverted cue: "Mike Morrell, a
 			// veteran of the CIA, said the approach put forward by Trump
 			// is insufficient."
-			if app.plain && app.start == a {
+			// "Rep. Karl Moss (R-Tol.) said": a parenthesis before the
+			// cue closes its subject, not content before an inverted cue.
+			if app.plain && app.start == a || r.punct(L, ")") && !app.spk.Empty() {
 				spk, blockStart, r.res = app.spk, app.start, app.res
 			}
 		}
@@ -699,6 +701,11 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			quoteBefore = before
 		} else if r.punct(before, ",") && r.isQuoteTok(before-1) {
 			quoteBefore = before - 1
+		}
+		if q := quoteBefore; q > a && blockStart == app.start && app.start > a && (toks[q-1].kind == tWord && toks[q-1].f&(fPrep|fDet) != 0 || strings.HasSuffix(toks[q-1].low, "'s") || strings.HasSuffix(toks[q-1].low, "’s")) {
+			// "In an interview on CBS's “Face the Nation,” Paul Ryan
+			// (R-Wis.) said": a title inside the opening phrase.
+			quoteBefore = -1
 		}
 		found := false
 		conf := 0.9
@@ -861,8 +868,8 @@ func (r *run) appositive(a, L int) appositive {
 	// opens one (a determiner, "who", a number) after a name.
 	first := true
 	for m := L - 1; m > a && m > L-40; m-- {
-		if toks[m].kind == tQuote || r.punct(m, ".") || r.punct(m, ";") {
-			break
+		if toks[m].kind == tQuote || r.punct(m, ".") && open == "," || r.punct(m, ";") {
+			break // but "(D-Nev.)" holds a period
 		}
 		if !r.punct(m, open) {
 			continue

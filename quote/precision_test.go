@@ -152,6 +152,8 @@ func TestSpeakerMentions(t *testing.T) {
 		{"participle after the content's speaker", "Headline\n\nOstland did not complain when the dam was built, a Tolm official said, adding that the flow had since fallen.", "that the flow had since fallen", "a Tolm official"},
 		{"two introductory phrases", "Headline\n\nOn Thursday, after staying neutral for months, Ada Lind met the mayor and publicly endorsed the canal plan.", "the canal plan", "Ada Lind"},
 		{"relative clause between subject and cue", "Headline\n\nDockers who work at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
+		{"party and state in parentheses", "Headline\n\nThe row spread to the capital, where Sen. Ada Lind (D-Tol.) told reporters that the canal would open.", "that the canal would open", "Sen. Ada Lind"},
+		{"programme title in the opening phrase", "Headline\n\nIn an interview on TBC's \"Tolm Today,\" Rep. Karl Moss (R-Tol.) said the strike \"must end.\"", "the strike", "Rep. Karl Moss"},
 		{"subject before its prepositional phrase", "Headline\n\nDockers at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
 	}
 	for _, tc := range cases {
