@@ -1153,6 +1153,10 @@ func (r *run) subject(a, k int) parallax.Span {
 	// "Instead,", "Speaking on Monday,", "On Thursday, after remaining
 	// neutral,".
 	for n := 0; n < 3 && i < k && r.toks[i].kind == tWord && (r.introWord(i) || n > 0 && r.toks[i].f&fPrep != 0); n++ {
+		if t := &r.toks[i]; (conjunctions[t.low] || t.f&fAux != 0) && i+1 < k && r.toks[i+1].kind == tWord && (r.toks[i+1].f&fPron != 0 || r.toks[i+1].cap) {
+			i++ // "Then she shattered party norms, pledging …", "And he …"
+			break
+		}
 		x := i
 		for x < k && x < i+15 && !r.punct(x, ",") {
 			x++

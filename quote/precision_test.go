@@ -154,6 +154,7 @@ func TestSpeakerMentions(t *testing.T) {
 		{"relative clause between subject and cue", "Headline\n\nDockers who work at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
 		{"party and state in parentheses", "Headline\n\nThe row spread to the capital, where Sen. Ada Lind (D-Tol.) told reporters that the canal would open.", "that the canal would open", "Sen. Ada Lind"},
 		{"programme title in the opening phrase", "Headline\n\nIn an interview on TBC's \"Tolm Today,\" Rep. Karl Moss (R-Tol.) said the strike \"must end.\"", "the strike", "Rep. Karl Moss"},
+		{"adverb before a pronoun subject", "Headline\n\nThen she broke with the council, pledging that the canal would open in May.", "that the canal would open", "she"},
 		{"subject before its prepositional phrase", "Headline\n\nDockers at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
 	}
 	for _, tc := range cases {
