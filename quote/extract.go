@@ -518,6 +518,19 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		for L >= a && isAdverb(&toks[L]) {
 			L--
 		}
+		// "kept asking", "began by saying": a verb that takes the
+		// participle stands between it and the subject.
+		if ci.part && L > a && catenatives[toks[L].low] {
+			L--
+			for L >= a && isAdverb(&toks[L]) {
+				L--
+			}
+		} else if ci.part && L-1 > a && r.word(L, "by") && catenatives[toks[L-1].low] {
+			L -= 2
+			for L >= a && isAdverb(&toks[L]) {
+				L--
+			}
+		}
 		// "Bolton and Gorka both denounced", "Cruz and Paul have all
 		// attacked", "Republicans have long criticized": a floating
 		// quantifier stands between the subject and its verb.
@@ -606,7 +619,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			}
 		}
 		var app appositive // "Sanders, a senator from Vermont, said"
-		if spk.Empty() && L >= a && (r.punct(L, ",") || r.punct(L, ")")) && !ci.part {
+		if spk.Empty() && L >= a && (r.punct(L, ",") && !ci.part || r.punct(L, ")")) {
 			app = r.appositive(a, L)
 			// A sentence that opens with the name and its appositive is
 			// not content before an inverted cue: "Mike Morrell, a
@@ -876,6 +889,11 @@ func (r *run) appositive(a, L int) appositive {
 		}
 		opens := open == "(" || (m+1 < L && toks[m+1].kind == tWord && (toks[m+1].f&fDet != 0 || toks[m+1].low == "who" || toks[m+1].low == "which" || (toks[m+1].low[0] >= '0' && toks[m+1].low[0] <= '9')))
 		if first || opens {
+			// "Sanders, meanwhile, who sits …, said": an adverb between
+			// commas is no subject; the name is before it.
+			if s := r.npBack(a, m-1); s == m-1 && s-1 > a && r.punct(s-1, ",") && introWords[toks[s].low] {
+				m = s - 1
+			}
 			if s := r.npBack(a, m-1); s >= 0 {
 				app = appositive{spk: r.span(s, m), start: s, res: app.res, plain: r.verbless(m+1, L)}
 				// "Nordmark's finance minister, Ada Lind, said":

@@ -259,6 +259,10 @@ var irregularPast = set("put set cut let quit began became brought bought built 
 // quantifiers are pronouns that may also open a noun phrase.
 var quantifiers = set("both many several others")
 
+// catenatives are verbs that take a participle: "kept asking", "began by
+// saying".
+var catenatives = set("keep keeps kept begin begins began begun start starts started continue continues continued stop stops stopped end ends ended quit")
+
 // numberWords are the small numbers news text spells out.
 var numberWords = set("two three four five six seven eight nine ten eleven twelve dozen dozens hundreds thousands")
 

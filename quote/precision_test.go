@@ -155,6 +155,8 @@ func TestSpeakerMentions(t *testing.T) {
 		{"party and state in parentheses", "Headline\n\nThe row spread to the capital, where Sen. Ada Lind (D-Tol.) told reporters that the canal would open.", "that the canal would open", "Sen. Ada Lind"},
 		{"programme title in the opening phrase", "Headline\n\nIn an interview on TBC's \"Tolm Today,\" Rep. Karl Moss (R-Tol.) said the strike \"must end.\"", "the strike", "Rep. Karl Moss"},
 		{"adverb before a pronoun subject", "Headline\n\nThen she broke with the council, pledging that the canal would open in May.", "that the canal would open", "she"},
+		{"verb taking the participle", "Headline\n\nThe mayor testified on Tuesday, and Sen. Ada Lind (D-Tol.) kept asking her why the canal had cost so much.", "why the canal had cost so much", "Sen. Ada Lind"},
+		{"adverb between commas before a relative clause", "Headline\n\nLind has 31 endorsements. Moss, meanwhile, who has none, said that the count did not matter.", "that the count did not matter", "Moss"},
 		{"subject before its prepositional phrase", "Headline\n\nDockers at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
 	}
 	for _, tc := range cases {
