@@ -359,22 +359,28 @@ func BenchmarkRun(b *testing.B) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 }
 
-// A partial batch is saved FlushEvery after its first record, while the
-// input is still open.
-func TestPartialBatchWaitsFlushEvery(t *testing.T) {
+// runStdin runs a Runner with opt over standard input, which the test
+// writes to pw, into a new store; saved has the Summary of every save, and
+// ran the error Run returns.
+func runStdin(t *testing.T, opt pipeline.Options) (pw *io.PipeWriter, saved chan pipeline.Summary, ran chan error) {
 	pr, pw := io.Pipe()
 	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
-	saved := make(chan pipeline.Summary, 16)
-	r := &pipeline.Runner{Store: db, Analyzer: pipeline.NewAnalyzer(), Options: pipeline.Options{
-		FlushEvery: 50 * time.Millisecond,
-		Progress:   func(s pipeline.Summary) { saved <- s },
-	}}
+	saved = make(chan pipeline.Summary, 16)
+	opt.Progress = func(s pipeline.Summary) { saved <- s }
+	r := &pipeline.Runner{Store: db, Analyzer: pipeline.NewAnalyzer(), Options: opt}
 	r.Options.Ingest.Stdin = pr
-	ran := make(chan error, 1)
+	ran = make(chan error, 1)
 	go func() {
 		_, err := r.Run(context.Background(), []string{"-"})
 		ran <- err
 	}()
+	return pw, saved, ran
+}
+
+// A partial batch is saved FlushEvery after its first record, while the
+// input is still open.
+func TestPartialBatchWaitsFlushEvery(t *testing.T) {
+	pw, saved, ran := runStdin(t, pipeline.Options{FlushEvery: 50 * time.Millisecond})
 	// One short record: the reader tells the format from its first bytes,
 	// without waiting for more input.
 	body := "Harbor council votes on flood barrier\\n\\n" + strings.Repeat("\\\"We cannot wait for the next storm,\\\" Mayor Elena Varga told reporters after the vote on Tuesday. ", 3)
@@ -399,20 +405,7 @@ func TestPartialBatchWaitsFlushEvery(t *testing.T) {
 // A writer that has caught up with the workers saves half a batch (64
 // records or more) at once rather than idle until the batch fills.
 func TestCaughtUpWriterSaves(t *testing.T) {
-	pr, pw := io.Pipe()
-	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
-	saved := make(chan pipeline.Summary, 16)
-	r := &pipeline.Runner{Store: db, Analyzer: pipeline.NewAnalyzer(), Options: pipeline.Options{
-		BatchSize:  256,
-		FlushEvery: time.Hour,
-		Progress:   func(s pipeline.Summary) { saved <- s },
-	}}
-	r.Options.Ingest.Stdin = pr
-	ran := make(chan error, 1)
-	go func() {
-		_, err := r.Run(context.Background(), []string{"-"})
-		ran <- err
-	}()
+	pw, saved, ran := runStdin(t, pipeline.Options{BatchSize: 256, FlushEvery: time.Hour})
 	n := 0
 	write := func(k int) {
 		for range k {

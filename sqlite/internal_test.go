@@ -486,15 +486,7 @@ func TestMigrateHashes(t *testing.T) {
 // after a Save that was rolled back.
 func TestEntityCache(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "cache.db")
-	open := func() *DB {
-		db, err := Open(ctx, path, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		return db
-	}
+	open := opener(t, filepath.Join(t.TempDir(), "cache.db"))
 	a, b := open(), open()
 	n := 0
 	mk := func(alias string) *parallax.Analysis {

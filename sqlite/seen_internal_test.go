@@ -35,15 +35,7 @@ func TestBloom(t *testing.T) {
 // another, and those this DB saves after; filled up, it is built again.
 func TestHasSourceFilter(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "p.db")
-	open := func() *DB {
-		db, err := Open(ctx, path, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		return db
-	}
+	open := opener(t, filepath.Join(t.TempDir(), "p.db"))
 	as := storetest.Generate(11, 4, 800, 1)
 	has := func(db *DB, a *parallax.Analysis) bool {
 		t.Helper()
@@ -78,5 +70,18 @@ func TestHasSourceFilter(t *testing.T) {
 	}
 	if db.seen.f.Load() == f {
 		t.Error("full filter not built again")
+	}
+}
+
+// opener returns a function that opens the store at path once more, as
+// another process would, and closes it when the test ends.
+func opener(t *testing.T, path string) func() *DB {
+	return func() *DB {
+		db, err := Open(context.Background(), path, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
 	}
 }
