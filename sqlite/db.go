@@ -45,6 +45,7 @@ type DB struct {
 	seen       seenFilter
 	saveMu     sync.Mutex  // one Save at a time, for ents
 	ents       entityCache // what the last Save left
+	caches     int64       // entity caches begun: the next one's mark
 	scratch    scratch     // Save's buffers, left for the next
 
 	closeOnce sync.Once

@@ -55,7 +55,8 @@ func (db *DB) Save(ctx context.Context, as []*parallax.Analysis) ([]parallax.Sav
 	db.ents = entityCache{}
 	s.scratch = db.scratch
 	defer func() { db.scratch = s.scratch.emptied() }()
-	if err := s.useCache(ctx, cache); err != nil {
+	db.caches++
+	if err := s.useCache(ctx, cache, db.caches); err != nil {
 		return nil, fmt.Errorf("sqlite: save: %w", err)
 	}
 	if err := s.save(ctx, as, res); err != nil {
@@ -121,26 +122,37 @@ func (sc scratch) emptied() scratch {
 // entityCache holds the entities as this store's last Saves left them, by
 // key, so that a Save reads back only the keys it has not met. It is good
 // while no other connection has committed since: PRAGMA data_version, read
-// inside the write transaction, has not changed. Only Saves write
-// entities, one at a time (DB.saveMu).
+// inside the write transaction, has not changed. That count is the
+// connection's own, so the cache also marks the connection it was made on
+// (in its temp schema's user_version), and a new writer connection starts
+// a new cache. Only Saves write entities, one at a time (DB.saveMu).
 type entityCache struct {
 	version int64
+	conn    int64 // the mark; 0 for none
 	rows    map[string]*entRow
 }
 
 // maxCachedEntities bounds the cache; past it, it starts again empty.
 const maxCachedEntities = 1 << 17
 
-// useCache takes c when the database has not changed under it since.
-func (s *saver) useCache(ctx context.Context, c entityCache) error {
-	var v int64
+// useCache takes c when the database has not changed under it since, on
+// the same connection; else it starts an empty cache marked for next.
+func (s *saver) useCache(ctx context.Context, c entityCache, next int64) error {
+	var v, conn int64
 	if err := s.tx.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
 		return fmt.Errorf("data version: %w", err)
 	}
-	if c.rows == nil || c.version != v || len(c.rows) > maxCachedEntities {
-		c = entityCache{version: v, rows: map[string]*entRow{}}
+	if err := s.tx.QueryRowContext(ctx, `PRAGMA temp.user_version`).Scan(&conn); err != nil {
+		return fmt.Errorf("connection mark: %w", err)
 	}
-	s.cache = c
+	if c.rows != nil && c.version == v && c.conn != 0 && c.conn == conn && len(c.rows) <= maxCachedEntities {
+		s.cache = c
+		return nil
+	}
+	if _, err := s.tx.ExecContext(ctx, `PRAGMA temp.user_version = `+strconv.FormatInt(next, 10)); err != nil {
+		return fmt.Errorf("connection mark: %w", err)
+	}
+	s.cache = entityCache{version: v, conn: next, rows: map[string]*entRow{}}
 	return nil
 }
 
