@@ -487,7 +487,6 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		if ci.noun && !r.verbSlot(a, k) {
 			continue // "the president’s plans", "terrorist attacks"
 		}
-
 		if r.nominalCue(a, k, ci) {
 			continue // "requests for comment", "in a statement released …"
 		}
@@ -556,8 +555,8 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			// "Beck, who has in the past described": a noun phrase after
 			// a preposition is its object; the subject comes before.
 			for n := 0; s > a+1 && n < 2; n++ {
-				p := &toks[s-1]
-				if p.kind != tWord || p.f&fPrep == 0 || p.f&fPron != 0 || p.low == "of" || p.low == "for" || p.low == "to" || p.low == "by" {
+				prep := &toks[s-1]
+				if prep.kind != tWord || prep.f&fPrep == 0 || prep.f&fPron != 0 || prep.low == "of" || prep.low == "for" || prep.low == "to" || prep.low == "by" {
 					break
 				}
 				L2 := s - 2

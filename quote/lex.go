@@ -230,7 +230,7 @@ var pronouns = set("he she they i we you it who which both many others several "
 // contractions are subject pronouns with their auxiliary: "he’s hoping".
 var contractions = func() string {
 	var b strings.Builder
-	for _, p := range strings.Fields("he's she's it's they're we're you're i'm i've we've they've you've he'd she'd they'd we'd i'd you'd he'll she'll they'll we'll i'll you'll who's") {
+	for _, p := range strings.Fields("he's she's they're we're you're i'm i've we've they've you've he'd she'd they'd we'd i'd you'd he'll she'll they'll we'll i'll you'll") {
 		b.WriteString(p + " " + strings.ReplaceAll(p, "'", "’") + " ")
 	}
 	return b.String()
