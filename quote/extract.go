@@ -343,7 +343,7 @@ func (r *run) paragraph(p int) {
 	for i := range r.used {
 		r.used[i] = false
 	}
-	r.ends = sentenceEnds(r.ends[:0], toks)
+	r.ends = sentenceEnds(r.ends[:0], toks, r.raw)
 	r.titleCase = false
 	if p == 0 {
 		words, caps := 0, 0

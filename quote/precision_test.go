@@ -287,3 +287,17 @@ func TestFrontedPhraseKeepsSubject(t *testing.T) {
 	}
 	t.Error("report not found")
 }
+
+// A quotation that ends a sentence ends it for the quote tokens too: the
+// content stops there, and the next sentence finds its own subject.
+func TestQuotationEndsSentence(t *testing.T) {
+	qs := extract("Headline\n\nMoss said that Lind was “a lightweight” and the mayor “a liar.” However, he spared the council, calling it “a good team.”")
+	var got []string
+	for _, q := range qs {
+		got = append(got, q.Cue+"/"+q.Speaker.Mention+": "+q.Text)
+	}
+	want := "said/Moss: that Lind was “a lightweight” and the mayor “a liar.”|calling/he: a good team."
+	if strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
+	}
+}

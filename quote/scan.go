@@ -284,9 +284,15 @@ func wordEnd(raw string, i, j int) (int, bool) {
 
 // sentenceEnds returns, for tokens toks, the indices where sentences end
 // (exclusive), appended to dst.
-func sentenceEnds(dst []int, toks []tok) []int {
+func sentenceEnds(dst []int, toks []tok, raw string) []int {
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
+		// A quotation that closes on a period, then a capital: “… a
+		// liar.” However, he …
+		if t.kind == tQuote && i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && closesSentence(raw[t.s:t.e]) {
+			dst = append(dst, i+1)
+			continue
+		}
 		if t.kind != tPunct {
 			continue
 		}
@@ -320,3 +326,12 @@ func initial(raw string, i, j int) bool {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// closesSentence reports whether a quotation's text ends with a sentence's
+// end inside its closing marks: “… a liar.”
+func closesSentence(q string) bool {
+	q = strings.TrimRightFunc(q, func(r rune) bool {
+		return unicode.Is(unicode.Pf, r) || unicode.Is(unicode.Pi, r) || unicode.Is(unicode.Pe, r) || r == '"' || r == '\'' || r == '»'
+	})
+	return strings.HasSuffix(q, ".") || strings.HasSuffix(q, "!") || strings.HasSuffix(q, "?")
+}
