@@ -886,7 +886,7 @@ func (r *run) appositive(a, L int) appositive {
 		if !r.punct(m, open) {
 			continue
 		}
-		opens := open == "(" || (m+1 < L && toks[m+1].kind == tWord && (toks[m+1].f&fDet != 0 || toks[m+1].low == "who" || toks[m+1].low == "which" || (toks[m+1].low[0] >= '0' && toks[m+1].low[0] <= '9')))
+		opens := open == "(" || (m+1 < L && toks[m+1].kind == tWord && (toks[m+1].f&fDet != 0 || toks[m+1].low == "who" || toks[m+1].low == "which" || (toks[m+1].low[0] >= '0' && toks[m+1].low[0] <= '9') || r.participle(m+1)))
 		if first || opens {
 			// "Sanders, meanwhile, who sits …, said": an adverb between
 			// commas is no subject; the name is before it.
@@ -894,6 +894,12 @@ func (r *run) appositive(a, L int) appositive {
 				m = s - 1
 			}
 			if s := r.npBack(a, m-1); s >= 0 {
+				if !first && !app.spk.Empty() && !r.namesLater(s, m) && toks[s].f&fPron == 0 {
+					// "…in times of crisis, a spokeswoman, Anna White,
+					// said": past a speaker, a phrase that names no one
+					// is the content's.
+					break
+				}
 				app = appositive{spk: r.span(s, m), start: s, res: app.res, plain: r.verbless(m+1, L)}
 				// "Nordmark's finance minister, Ada Lind, said":
 				// the name in the appositive resolves the speaker.

@@ -157,6 +157,8 @@ func TestSpeakerMentions(t *testing.T) {
 		{"adverb before a pronoun subject", "Headline\n\nThen she broke with the council, pledging that the canal would open in May.", "that the canal would open", "she"},
 		{"verb taking the participle", "Headline\n\nThe mayor testified on Tuesday, and Sen. Ada Lind (D-Tol.) kept asking her why the canal had cost so much.", "why the canal had cost so much", "Sen. Ada Lind"},
 		{"adverb between commas before a relative clause", "Headline\n\nLind has 31 endorsements. Moss, meanwhile, who has none, said that the count did not matter.", "that the count did not matter", "Moss"},
+		{"participle opening an appositive", "Headline\n\nSen. Ada Lind, facing a hard race in Tolm, a port city, said that she would back the canal.", "that she would back the canal", "Sen. Ada Lind"},
+		{"role and name after the content", "Headline\n\nThe council built the canal to help in times of drought, a spokeswoman, Ada Lind, said on Saturday.", "The council built the canal", "a spokeswoman"},
 		{"subject before its prepositional phrase", "Headline\n\nDockers at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
 	}
 	for _, tc := range cases {
