@@ -438,6 +438,13 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			if e < 0 {
 				continue
 			}
+			// "according to an analysis by the Pew Research Center":
+			// the author is named too.
+			if (r.word(e, "by") || r.word(e, "from")) && e+1 < b {
+				if e2 := r.npFwd(e+1, b); e2 > 0 {
+					e = e2
+				}
+			}
 			spk := r.span(k+2, e)
 			ok := false
 			if k == a || (k == a+1 && toks[a].kind == tPunct) {
@@ -516,6 +523,13 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		L := k - 1
 		for L >= a && isAdverb(&toks[L]) {
 			L--
+		}
+		// "is suggesting": the progressive's be.
+		if ci.part && L > a && toks[L].kind == tWord && toks[L].f&fBe != 0 {
+			L--
+			for L >= a && isAdverb(&toks[L]) {
+				L--
+			}
 		}
 		// "kept asking", "began by saying": a verb that takes the
 		// participle stands between it and the subject.
