@@ -159,7 +159,7 @@ func TestSpeakerMentions(t *testing.T) {
 		{"adverb between commas before a relative clause", "Headline\n\nLind has 31 endorsements. Moss, meanwhile, who has none, said that the count did not matter.", "that the count did not matter", "Moss"},
 		{"participle opening an appositive", "Headline\n\nSen. Ada Lind, facing a hard race in Tolm, a port city, said that she would back the canal.", "that she would back the canal", "Sen. Ada Lind"},
 		{"role and name after the content", "Headline\n\nThe council built the canal to help in times of drought, a spokeswoman, Ada Lind, said on Saturday.", "The council built the canal", "a spokeswoman"},
-		{"progressive before the participle", "Headline\n\nWhile the polls narrowed the race to three, his team is suggesting that the vote in Tolm made it two.", "that the vote in Tolm made it two", "his team"},
+		{"progressive before the participle", "Headline\n\nWhile the polls showed that the race had narrowed to three, his team is suggesting that the vote in Tolm made it two.", "that the vote in Tolm made it two", "his team"},
 		{"according to a study by its author", "Headline\n\nTurnout rose among dockers, according to an analysis by the Tolm Institute.", "Turnout rose among dockers", "an analysis by the Tolm Institute"},
 		{"subject before its prepositional phrase", "Headline\n\nDockers at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
 	}
