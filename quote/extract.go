@@ -524,6 +524,17 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		for L >= a && isAdverb(&toks[L]) {
 			L--
 		}
+		// "The mayor two days ago said": a time phrase before the cue.
+		if L-1 > a && r.word(L, "ago") {
+			x := L - 1
+			for x > a && toks[x].kind == tWord && (timeNouns[toks[x].low] || timeWords[toks[x].low] || numberWord(toks[x].low) || agoWords[toks[x].low]) {
+				x--
+			}
+			L = x
+			for L >= a && isAdverb(&toks[L]) {
+				L--
+			}
+		}
 		// "is suggesting": the progressive's be.
 		if ci.part && L > a && toks[L].kind == tWord && toks[L].f&fBe != 0 {
 			L--
@@ -595,6 +606,19 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				}
 				s, L = s2, L2
 			}
+			// "Republicans who have praised his candidacy warned": the
+			// noun phrase before the cue is the relative clause's object.
+			if s > a+2 && toks[s-1].kind == tWord && !toks[s-1].cap && r.verbish(&toks[s-1]) {
+				w := s - 2
+				for w > a && isAdverb(&toks[w]) {
+					w--
+				}
+				if w > a && (toks[w].low == "who" || toks[w].low == "that") {
+					if s3 := r.npBack(a, w-1); s3 >= 0 && toks[s3].f&fPron == 0 {
+						s, L = s3, w-1
+					}
+				}
+			}
 			if s >= 0 {
 				spk = r.span(s, L+1)
 				if s == L && toks[L].f&fPron != 0 {
@@ -620,7 +644,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				}
 				// A participle after a verb's object ("put out a statement
 				// saying") takes the clause's subject, not that object.
-				if ci.part && s > a && toks[s-1].kind == tWord && toks[s].f&fPron == 0 {
+				if ci.part && s > a && toks[s-1].kind == tWord && toks[s].f&fPron == 0 && !r.word(s-1, "with") && !r.word(s-1, "without") {
 					sub := subj
 					if sub.Empty() {
 						sub = r.subject(a, k)

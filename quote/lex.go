@@ -263,6 +263,10 @@ var quantifiers = set("both many several others")
 // saying".
 var catenatives = set("keep keeps kept begin begins began begun start starts started continue continues continued stop stops stopped end ends ended quit")
 
+// agoWords measure a time before "ago": "less than two weeks ago", "a
+// few days ago".
+var agoWords = set("a an few several many less more than about nearly almost just some one")
+
 // numberWords are the small numbers news text spells out.
 var numberWords = set("two three four five six seven eight nine ten eleven twelve dozen dozens hundreds thousands")
 

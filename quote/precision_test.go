@@ -161,6 +161,9 @@ func TestSpeakerMentions(t *testing.T) {
 		{"role and name after the content", "Headline\n\nThe council built the canal to help in times of drought, a spokeswoman, Ada Lind, said on Saturday.", "The council built the canal", "a spokeswoman"},
 		{"progressive before the participle", "Headline\n\nWhile the polls showed that the race had narrowed to three, his team is suggesting that the vote in Tolm made it two.", "that the vote in Tolm made it two", "his team"},
 		{"according to a study by its author", "Headline\n\nTurnout rose among dockers, according to an analysis by the Tolm Institute.", "Turnout rose among dockers", "an analysis by the Tolm Institute"},
+		{"subject of a participle after with", "Headline\n\nLind has gained ground, with 30 percent of voters saying that they trust her.", "that they trust her", "30 percent of voters"},
+		{"relative clause with an object", "Headline\n\nEven dockers who have praised the plan warned on Tuesday that the strike would go on.", "that the strike would go on", "dockers"},
+		{"time phrase before the cue", "Headline\n\nThe port authority less than two weeks ago said that the canal would open.", "that the canal would open", "The port authority"},
 		{"subject before its prepositional phrase", "Headline\n\nDockers at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
 	}
 	for _, tc := range cases {
