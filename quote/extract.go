@@ -1092,8 +1092,8 @@ func (r *run) speakerLike(sp parallax.Span) bool {
 	}
 	lw := strings.ToLower(w)
 
-	if trailOpen[lw] || months[lw] || determiners[lw] {
-		return false // "at the time", "The"
+	if trailOpen[lw] || months[lw] || determiners[lw] && !standalone[lw] {
+		return false // "at the time", "The"; but "Some have suggested"
 	}
 	if lw == w && !pronouns[lw] && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")) {
 		return false // "stoked", "having"
@@ -1214,9 +1214,17 @@ func (r *run) subject(a, k int) parallax.Span {
 	// "Instead,", "Speaking on Monday,", "On Thursday, after remaining
 	// neutral,".
 	for n := 0; n < 3 && i < k && r.toks[i].kind == tWord && (r.introWord(i) || n > 0 && r.toks[i].f&fPrep != 0); n++ {
-		if t := &r.toks[i]; (conjunctions[t.low] || t.f&fAux != 0) && i+1 < k && r.toks[i+1].kind == tWord && (r.toks[i+1].f&fPron != 0 || r.toks[i+1].cap) {
-			i++ // "Then she shattered party norms, pledging …", "And he …"
-			break
+		if t := &r.toks[i]; conjunctions[t.low] || t.f&fAux != 0 {
+			// "Then she shattered party norms, pledging …", "And even
+			// Obama tried …": the subject follows at once.
+			x := i + 1
+			for x < k && x < i+3 && r.toks[x].kind == tWord && (r.toks[x].f&fAux != 0 || focusWords[r.toks[x].low]) && !r.toks[x].cap {
+				x++
+			}
+			if x < k && r.toks[x].kind == tWord && (r.toks[x].f&fPron != 0 || r.toks[x].cap) {
+				i = x
+				break
+			}
 		}
 		x := i
 		for x < k && x < i+15 && !r.punct(x, ",") {

@@ -263,6 +263,13 @@ var quantifiers = set("both many several others")
 // saying".
 var catenatives = set("keep keeps kept begin begins began begun start starts started continue continues continued stop stops stopped end ends ended quit")
 
+// focusWords stand before a subject: "even Obama", "only Lind".
+var focusWords = set("even only just")
+
+// standalone determiners can be a speaker on their own: "Some have
+// suggested", "tweeted another".
+var standalone = set("some most few another all each")
+
 // agoWords measure a time before "ago": "less than two weeks ago", "a
 // few days ago".
 var agoWords = set("a an few several many less more than about nearly almost just some one")

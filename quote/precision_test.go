@@ -164,6 +164,8 @@ func TestSpeakerMentions(t *testing.T) {
 		{"subject of a participle after with", "Headline\n\nLind has gained ground, with 30 percent of voters saying that they trust her.", "that they trust her", "30 percent of voters"},
 		{"relative clause with an object", "Headline\n\nEven dockers who have praised the plan warned on Tuesday that the strike would go on.", "that the strike would go on", "dockers"},
 		{"time phrase before the cue", "Headline\n\nThe port authority less than two weeks ago said that the canal would open.", "that the canal would open", "The port authority"},
+		{"determiner as the speaker", "Headline\n\nSome have suggested that the canal should wait.", "that the canal should wait", "Some"},
+		{"focus word before the subject", "Headline\n\nAnd even Lind tried to calm the dockers, noting that the strike would end.", "that the strike would end", "Lind"},
 		{"subject before its prepositional phrase", "Headline\n\nDockers at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
 	}
 	for _, tc := range cases {
