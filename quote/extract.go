@@ -481,12 +481,13 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		if t.cap && !(r.titleCase && k > a && toks[k-1].kind == tWord) {
 			continue // "States", "Post"; but "Sanders Says He Will Run"
 		}
-		// "was asked by the host whether …": a passive with its agent
-		// names the speaker; its subject is the hearer.
+		// "was asked by the host whether …", "When asked by a reporter
+		// whether …": a passive with its agent names the speaker; its
+		// subject is the hearer.
 		passive := false
 		if k > a {
 			prev := &toks[k-1]
-			passive = prev.kind == tWord && prev.f&fBe != 0 && !ci.part && hearerCues[ci.lemma] && r.word(k+1, "by")
+			passive = prev.kind == tWord && (prev.f&fBe != 0 || subordinators[prev.low]) && !ci.part && hearerCues[ci.lemma] && r.word(k+1, "by")
 			if !passive && prev.kind == tWord && ((prev.f&fDet != 0) || (prev.f&fBe != 0 && !ci.part) || prev.low == "to" || prev.low == "'s") {
 				continue
 			}
@@ -1214,6 +1215,11 @@ func (r *run) subject(a, k int) parallax.Span {
 	// "Instead,", "Speaking on Monday,", "On Thursday, after remaining
 	// neutral,".
 	for n := 0; n < 3 && i < k && r.toks[i].kind == tWord && (r.introWord(i) || n > 0 && r.toks[i].f&fPrep != 0); n++ {
+		// "On Tuesday she doubled down": a time phrase without a comma.
+		if e := r.timePP(i, k); e > i && e < k && r.toks[e].kind == tWord && (r.toks[e].f&fPron != 0 || r.toks[e].cap) {
+			i = e
+			break
+		}
 		if t := &r.toks[i]; conjunctions[t.low] || t.f&fAux != 0 {
 			// "Then she shattered party norms, pledging …", "And even
 			// Obama tried …": the subject follows at once.

@@ -166,6 +166,8 @@ func TestSpeakerMentions(t *testing.T) {
 		{"time phrase before the cue", "Headline\n\nThe port authority less than two weeks ago said that the canal would open.", "that the canal would open", "The port authority"},
 		{"determiner as the speaker", "Headline\n\nSome have suggested that the canal should wait.", "that the canal should wait", "Some"},
 		{"focus word before the subject", "Headline\n\nAnd even Lind tried to calm the dockers, noting that the strike would end.", "that the strike would end", "Lind"},
+		{"time phrase without a comma", "Headline\n\nOn Tuesday she doubled down on the canal, saying that the plan was sound.", "that the plan was sound", "she"},
+		{"question asked after when", "Headline\n\nWhen asked by a reporter whether the canal would open, Lind smiled.", "whether the canal would open", "a reporter"},
 		{"subject before its prepositional phrase", "Headline\n\nDockers at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
 	}
 	for _, tc := range cases {
