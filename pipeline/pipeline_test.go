@@ -360,14 +360,13 @@ func BenchmarkRun(b *testing.B) {
 }
 
 // runStdin runs a Runner with opt over standard input, which the test
-// writes to pw, into a new store; saved has the Summary of every save, and
-// ran the error Run returns.
-func runStdin(t *testing.T, opt pipeline.Options) (pw *io.PipeWriter, saved chan pipeline.Summary, ran chan error) {
+// writes to pw, into store; saved has the Summary of every save, and ran
+// the error Run returns.
+func runStdin(t *testing.T, store parallax.Store, opt pipeline.Options) (pw *io.PipeWriter, saved chan pipeline.Summary, ran chan error) {
 	pr, pw := io.Pipe()
-	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
 	saved = make(chan pipeline.Summary, 16)
 	opt.Progress = func(s pipeline.Summary) { saved <- s }
-	r := &pipeline.Runner{Store: db, Analyzer: pipeline.NewAnalyzer(), Options: opt}
+	r := &pipeline.Runner{Store: store, Analyzer: pipeline.NewAnalyzer(), Options: opt}
 	r.Options.Ingest.Stdin = pr
 	ran = make(chan error, 1)
 	go func() {
@@ -380,7 +379,7 @@ func runStdin(t *testing.T, opt pipeline.Options) (pw *io.PipeWriter, saved chan
 // A partial batch is saved FlushEvery after its first record, while the
 // input is still open.
 func TestPartialBatchWaitsFlushEvery(t *testing.T) {
-	pw, saved, ran := runStdin(t, pipeline.Options{FlushEvery: 50 * time.Millisecond})
+	pw, saved, ran := runStdin(t, openDB(t, filepath.Join(t.TempDir(), "p.db")), pipeline.Options{FlushEvery: 50 * time.Millisecond})
 	// One short record: the reader tells the format from its first bytes,
 	// without waiting for more input.
 	body := "Harbor council votes on flood barrier\\n\\n" + strings.Repeat("\\\"We cannot wait for the next storm,\\\" Mayor Elena Varga told reporters after the vote on Tuesday. ", 3)
@@ -402,10 +401,24 @@ func TestPartialBatchWaitsFlushEvery(t *testing.T) {
 	}
 }
 
-// A writer that has caught up with the workers saves half a batch (64
-// records or more) at once rather than idle until the batch fills.
+// slowStore saves like its DB, after a pause: a writer slower than the
+// workers.
+type slowStore struct {
+	*sqlite.DB
+	pause time.Duration
+}
+
+func (s slowStore) Save(ctx context.Context, as []*parallax.Analysis) ([]parallax.SaveResult, error) {
+	time.Sleep(s.pause)
+	return s.DB.Save(ctx, as)
+}
+
+// A writer slower than the workers that has caught up with them saves
+// half a batch (64 records or more) at once rather than idle until the
+// batch fills; one waiting for the workers does not.
 func TestCaughtUpWriterSaves(t *testing.T) {
-	pw, saved, ran := runStdin(t, pipeline.Options{BatchSize: 256, FlushEvery: time.Hour})
+	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
+	pw, saved, ran := runStdin(t, slowStore{db, 100 * time.Millisecond}, pipeline.Options{BatchSize: 256, FlushEvery: time.Hour})
 	n := 0
 	write := func(k int) {
 		for range k {
@@ -416,29 +429,33 @@ func TestCaughtUpWriterSaves(t *testing.T) {
 			}
 		}
 	}
-	// wait returns the stored count of the first save to reach least.
-	wait := func(least int) int {
-		t.Helper()
-		for {
-			select {
-			case s := <-saved:
-				if s.Stored >= least {
-					return s.Stored
-				}
-			case <-time.After(10 * time.Second):
-				t.Fatalf("no save reached %d records while the input stayed open", least)
-			}
+	// next returns the stored count of the next save.
+	next := func(within time.Duration) (int, bool) {
+		select {
+		case s := <-saved:
+			return s.Stored, true
+		case <-time.After(within):
+			return 0, false
 		}
 	}
-	write(32 + 64) // full batches of 32 and 64; the next is 128
-	if got := wait(96); got != 96 {
-		t.Fatalf("saved %d, want 96", got)
+	// Batches of 32 and 64, the next of 128; the workers finish the rest
+	// while the writer pauses, so it is bound and saves the 70 at once.
+	write(32 + 64 + 70)
+	for _, want := range []int{32, 96, 166} {
+		if got, ok := next(10 * time.Second); !ok || got != want {
+			t.Fatalf("save stored %d (saved: %v), want %d", got, ok, want)
+		}
 	}
-	write(70) // more than half of 128: saved once the writer catches up
-	if got := wait(96 + 64); got > 166 {
-		t.Fatalf("saved %d of 166", got)
+	// Now the writer waits for the workers: 130 more, over half the batch
+	// of 256, wait for it to fill.
+	write(130)
+	if got, ok := next(time.Second); ok {
+		t.Fatalf("a writer waiting for the workers saved %d records early", got)
 	}
 	pw.Close()
+	if got, ok := next(10 * time.Second); !ok || got != 296 {
+		t.Fatalf("the last save stored %d (saved: %v), want 296", got, ok)
+	}
 	if err := <-ran; err != nil {
 		t.Fatal(err)
 	}

@@ -225,6 +225,11 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 		// the writer, which sets the pace, starts early instead of idling
 		// until the workers have filled a whole batch.
 		limit := max(batchSize/8, 1)
+		// writerBound: the last save ended with half a batch waiting, so
+		// the workers outpace the writer. Only then does a writer that has
+		// caught up save before its batch is full: when the workers are
+		// the slower, the smaller saves would only cost more.
+		writerBound := false
 		flush := func() error {
 			limit = min(2*limit, batchSize)
 			var res []parallax.SaveResult
@@ -263,6 +268,7 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 					}
 				}
 			}
+			writerBound = len(done) >= limit/2
 			sum.Elapsed = time.Since(start)
 			if opt.Progress != nil {
 				opt.Progress(sum)
@@ -324,8 +330,8 @@ func (r *Runner) Run(ctx context.Context, inputs []string) (Summary, error) {
 				// Caught up with the workers, with half a batch in hand:
 				// save it now rather than idle until the batch fills. A
 				// transaction of 128 costs ≈ 15 ms more per 256 articles
-				// than one of 256; the writer's idle gaps cost more.
-				if len(done) == 0 && len(pending) == 0 && len(batch) >= max(limit/2, minEager) {
+				// than one of 256; a bound writer's idle gaps cost more.
+				if writerBound && len(done) == 0 && len(pending) == 0 && len(batch) >= max(limit/2, minEager) {
 					if err := flush(); err != nil {
 						return err
 					}
