@@ -401,15 +401,18 @@ func TestPartialBatchWaitsFlushEvery(t *testing.T) {
 	}
 }
 
-// slowStore saves like its DB, after a pause: a writer slower than the
-// workers.
+// slowStore saves like its DB, its first saves after a pause: a writer
+// slower than the workers.
 type slowStore struct {
 	*sqlite.DB
-	pause time.Duration
+	pauses []time.Duration
 }
 
-func (s slowStore) Save(ctx context.Context, as []*parallax.Analysis) ([]parallax.SaveResult, error) {
-	time.Sleep(s.pause)
+func (s *slowStore) Save(ctx context.Context, as []*parallax.Analysis) ([]parallax.SaveResult, error) {
+	if len(s.pauses) > 0 {
+		time.Sleep(s.pauses[0])
+		s.pauses = s.pauses[1:]
+	}
 	return s.DB.Save(ctx, as)
 }
 
@@ -418,7 +421,9 @@ func (s slowStore) Save(ctx context.Context, as []*parallax.Analysis) ([]paralla
 // batch fills; one waiting for the workers does not.
 func TestCaughtUpWriterSaves(t *testing.T) {
 	db := openDB(t, filepath.Join(t.TempDir(), "p.db"))
-	pw, saved, ran := runStdin(t, slowStore{db, 100 * time.Millisecond}, pipeline.Options{BatchSize: 256, FlushEvery: time.Hour})
+	// The pauses are long enough for the workers to finish what was
+	// written, even on a loaded machine.
+	pw, saved, ran := runStdin(t, &slowStore{db, []time.Duration{time.Second, time.Second}}, pipeline.Options{BatchSize: 256, FlushEvery: time.Hour})
 	n := 0
 	write := func(k int) {
 		for range k {
