@@ -112,6 +112,15 @@ func isAdverb(t *tok) bool {
 		strings.HasSuffix(t.low, "n't") || strings.HasSuffix(t.low, "n’t")
 }
 
+// adverbsBack returns the last token at or before L, not before a, that
+// is not an adverb or an auxiliary.
+func (r *run) adverbsBack(a, L int) int {
+	for L >= a && isAdverb(&r.toks[L]) {
+		L--
+	}
+	return L
+}
+
 // npBack scans a speaker noun phrase ending at token j (inclusive),
 // not before a; it returns the first token or -1.
 func (r *run) npBack(a, j int) int {
@@ -522,9 +531,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 
 		// Speaker before the cue, past adverbs and auxiliaries.
 		L := k - 1
-		for L >= a && isAdverb(&toks[L]) {
-			L--
-		}
+		L = r.adverbsBack(a, L)
 		// "The mayor two days ago said": a time phrase before the cue.
 		if L-1 > a && r.word(L, "ago") {
 			x := L - 1
@@ -532,29 +539,21 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				x--
 			}
 			L = x
-			for L >= a && isAdverb(&toks[L]) {
-				L--
-			}
+			L = r.adverbsBack(a, L)
 		}
 		// "is suggesting": the progressive's be.
 		if ci.part && L > a && toks[L].kind == tWord && toks[L].f&fBe != 0 {
 			L--
-			for L >= a && isAdverb(&toks[L]) {
-				L--
-			}
+			L = r.adverbsBack(a, L)
 		}
 		// "kept asking", "began by saying": a verb that takes the
 		// participle stands between it and the subject.
 		if ci.part && L > a && catenatives[toks[L].low] {
 			L--
-			for L >= a && isAdverb(&toks[L]) {
-				L--
-			}
+			L = r.adverbsBack(a, L)
 		} else if ci.part && L-1 > a && r.word(L, "by") && catenatives[toks[L-1].low] {
 			L -= 2
-			for L >= a && isAdverb(&toks[L]) {
-				L--
-			}
+			L = r.adverbsBack(a, L)
 		}
 		// "Bolton and Gorka both denounced", "Cruz and Paul have all
 		// attacked", "Republicans have long criticized": a floating
@@ -562,9 +561,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		for L > a && floating[toks[L].low] && toks[L-1].kind == tWord && toks[L-1].f&(fDet|fPrep) == 0 && (toks[L-1].f&fAux != 0 || !isAdverb(&toks[L-1])) &&
 			!negations[toks[L-1].low] && (toks[L].low != "long" || toks[L-1].f&fAux != 0) {
 			L--
-			for L >= a && isAdverb(&toks[L]) {
-				L--
-			}
+			L = r.adverbsBack(a, L)
 		}
 		var spk parallax.Span
 		blockStart, blockEnd := k, cueEnd
@@ -586,9 +583,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 					break
 				}
 				L2 := s - 2
-				for L2 >= a && isAdverb(&toks[L2]) {
-					L2--
-				}
+				L2 = r.adverbsBack(a, L2)
 				if L2 < a {
 					break
 				}
