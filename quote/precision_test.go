@@ -1,6 +1,7 @@
 package quote_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -172,17 +173,28 @@ func TestSpeakerMentions(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, q := range extract(tc.raw) {
-				if strings.HasPrefix(q.Text, tc.prefix) {
-					if q.Speaker.Mention != tc.want {
-						t.Errorf("%q: mention %q, want %q", q.Text, q.Speaker.Mention, tc.want)
-					}
-					return
-				}
-			}
-			t.Errorf("no quote starting %q", tc.prefix)
+			checkMention(t, tc.raw, "starting "+strconv.Quote(tc.prefix), func(text string) bool { return strings.HasPrefix(text, tc.prefix) }, tc.want)
 		})
 	}
+}
+
+// checkMention checks the speaker mention of the first quote of raw whose
+// text match accepts, and lists the quotes when none does.
+func checkMention(t *testing.T, raw, what string, match func(text string) bool, want string) {
+	t.Helper()
+	qs := extract(raw)
+	for _, q := range qs {
+		if match(q.Text) {
+			if q.Speaker.Mention != want {
+				t.Errorf("%q: mention %q, want %q", q.Text, q.Speaker.Mention, want)
+			}
+			return
+		}
+	}
+	for _, q := range qs {
+		t.Logf("got %s %q cue=%q spk=%q", q.Kind, q.Text, q.Cue, q.Speaker.Mention)
+	}
+	t.Errorf("no quote %s", what)
 }
 
 // TestHearers: what follows the hearer of ask/tell is the content; a
@@ -198,19 +210,7 @@ func TestHearers(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			qs := extract(tc.raw)
-			for _, q := range qs {
-				if q.Text == tc.text {
-					if q.Speaker.Mention != tc.mention {
-						t.Errorf("%q: mention %q, want %q", q.Text, q.Speaker.Mention, tc.mention)
-					}
-					return
-				}
-			}
-			for _, q := range qs {
-				t.Logf("got %s %q cue=%q spk=%q", q.Kind, q.Text, q.Cue, q.Speaker.Mention)
-			}
-			t.Errorf("no quote %q", tc.text)
+			checkMention(t, tc.raw, strconv.Quote(tc.text), func(text string) bool { return text == tc.text }, tc.mention)
 		})
 	}
 }
