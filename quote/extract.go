@@ -479,12 +479,37 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		}
 		r.res = parallax.Span{}
 		ci, ok := t.cueInfo()
+		// "Cruz seemed to blame the network", "is widely expected to win":
+		// the writer's inference about the subject, or an expectation of
+		// no one named, of what the to-clause says.
+		if (t.f&fRaise != 0 && k > a || ok && ci.lemma == "expect" && !ci.part && r.beBefore(a, k)) && r.word(k+1, "to") && r.infinitive(k+2, b) {
+			end := b
+			if sub > k {
+				end = sub
+			}
+			var spk parallax.Span
+			if L := r.adverbsBack(a, k-1); t.f&fRaise != 0 && L >= a {
+				// "Lind agreed and seemed to think", "Lind in an interview
+				// appeared to blame": the clause's subject.
+				if s := r.npBack(a, L); s > a && toks[s-1].f&(fPrep|fPron) == fPrep || conjunctions[toks[L].low] {
+					spk = r.subject(a, k)
+				} else if s >= 0 {
+					spk = r.span(s, L+1)
+				}
+				if !spk.Empty() && !r.speakerLike(spk) {
+					spk = parallax.Span{}
+				}
+			}
+			r.addIndirect(k+1, r.clauseEnd(k+2, end), r.span(k, k+1), spk, weakConf)
+			continue
+		}
 		if !ok || !r.e.cueOK(ci) {
 			continue
 		}
-		if t.cap && k == a && ci.lemma == "ask" && !ci.part && k+1 < b && whWords[toks[k+1].low] {
-			// "Asked whether he would run, …": the question is the
-			// unnamed reporter's, not a statement of anyone's.
+		if t.cap && k == a && ci.lemma == "ask" && !ci.part {
+			// "Asked whether he would run, …": the question, put by no
+			// one named, is content of its own, not the main clause's.
+			r.askedClause(k, b)
 			continue
 		}
 		if t.cap && !(r.titleCase && k > a && toks[k-1].kind == tWord) {
@@ -509,6 +534,13 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		}
 		if ci.lemma == "point" && !r.word(k+1, "out") {
 			continue
+		}
+		if ci.lemma == "call" && k > a {
+			// "a group called Citizens for Trump": a name given, not a
+			// statement.
+			if s := r.npBack(a, k-1); s >= 0 && (toks[s].low == "a" || toks[s].low == "an") {
+				continue
+			}
 		}
 		if k+1 < b && toks[k+1].kind == tWord && phrasalOff[toks[k+1].low] {
 			continue // "called off talks", "played down": another verb ("said up to 40", "said back then" stay)
@@ -809,6 +841,15 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				// cue is. Not "The plan, she said, would cost …" nor
 				// "Moss said, adding that …".
 				found = r.addIndirect(after+1, r.clauseEnd(after+1, end), cue, spk, conf*0.8)
+			case r.word(a, "as") && sub > k && sub+1 < b && r.trailsOff(after, sub) && !ci.part:
+				// "As Clyburn noted, those voters will …": the main clause
+				// is what the opening one reports.
+				found = r.addIndirect(sub+1, r.clauseEnd(sub+1, b), cue, spk, conf*0.8)
+			case after == blockEnd && r.punct(after, ",") && !ci.part && r.punct(before, ",") && before > a && before-a <= 4 && r.npFwd(a, before) == before &&
+				after+2 < b && !r.participle(after+1) && (r.verbish(&toks[after+1]) || isAdverb(&toks[after+1]) && r.verbish(&toks[after+2])):
+				// "Loyalty, he noted, has long been …": the cue splits the
+				// clause after its subject.
+				found = r.addIndirect(a, r.clauseEnd(after+1, end), cue, spk, conf*0.8)
 			case !toInf && (r.trailsOff(after, b) || inverted && r.word(after, "who")) && r.punct(before, ",") && before-a >= 2 && !ci.part:
 				// Content, Putin said. Content, said a source who …
 				found = r.addIndirect(a, before, cue, spk, conf*0.8)
@@ -1068,13 +1109,59 @@ func (r *run) allCaps(i, j int) bool {
 }
 
 // endsSentence reports whether quote token ti ends with a period.
-func (r *run) endsSentence(ti int) bool {
+func (r *run) endsSentence(ti int) bool { return r.endsWith(ti, '.') }
+
+// endsWith reports whether quote token ti ends with the mark c.
+func (r *run) endsWith(ti int, c byte) bool {
 	sg := r.segs[r.toks[ti].seg]
 	e := sg.out
 	for e > sg.in && isSpaceByte(r.raw[e-1]) {
 		e--
 	}
-	return e > sg.in && r.raw[e-1] == '.'
+	return e > sg.in && r.raw[e-1] == c
+}
+
+// beBefore reports whether a form of be, past adverbs, stands before
+// token k: "is widely expected".
+func (r *run) beBefore(a, k int) bool {
+	L := r.adverbsBack(a, k-1)
+	return L >= a && r.toks[L].kind == tWord && r.toks[L].f&fBe != 0
+}
+
+// askedClause records the question of a sentence opening with "Asked"
+// at k, up to the comma closing its clause: "Asked on Monday whether he
+// would run, …", "Asked about the merger, …". Its speaker is the agent
+// of "Asked by the host …", else no one.
+func (r *run) askedClause(k, b int) {
+	x := k + 1
+	var spk parallax.Span
+	if r.word(x, "by") {
+		if e := r.npFwd(x+1, b); e > 0 {
+			spk, x = r.span(x+1, e), e
+		}
+	}
+	end := -1
+	for y := x; y < b && y < x+40 && end < 0; y++ {
+		if r.punct(y, ",") {
+			end = y
+		} else if r.isQuoteTok(y) && r.endsWith(y, ',') {
+			end = y + 1 // whether he “has the integrity to serve,”
+		}
+	}
+	for y := x; y < end; y++ {
+		t := &r.toks[y]
+		if t.kind != tWord {
+			continue
+		}
+		if t.low == "about" {
+			r.addIndirect(y+1, end, r.span(k, k+1), spk, weakConf) // "Asked about the merger"
+			return
+		}
+		if whWords[t.low] || t.low == "to" && r.infinitive(y+1, end) || y == x && t.f&fDet != 0 {
+			r.addIndirect(y, end, r.span(k, k+1), spk, weakConf)
+			return
+		}
+	}
 }
 
 // speakerLike rejects noun phrases that cannot be speakers: a lone

@@ -296,7 +296,7 @@ var negations = set("not nearly almost virtually")
 
 // objectReports are the verbs whose object is what they report, a stance
 // taken on it: "criticized his handling of the flood".
-var objectReports = set("criticize condemn denounce blame cite reject dismiss slam blast decry praise hail applaud laud dispute")
+var objectReports = set("call criticize condemn denounce blame cite reject dismiss slam blast decry praise hail applaud laud dispute")
 
 // clauseMarks are the punctuation marks that may close an object.
 var clauseMarks = set(", . ; : ) ! ?")
@@ -316,6 +316,10 @@ var prepositions = set("to for on in at during with from of about by over under 
 
 // Words heading a time adverbial ("on Wednesday evening", "last week").
 var timeWords = set("monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night day week weekend month year today tonight yesterday")
+
+// raisingVerbs report, in their to-clause, the writer's inference about
+// their subject: "Trump seemed to blame the network".
+var raisingVerbs = set("seem seems seemed appear appears appeared")
 
 // Nouns of time that head no speaker ("at the time said").
 var timeNouns = set("time times minutes minute hours hour days weeks months years moment")
@@ -358,6 +362,7 @@ const (
 	fPron
 	fTrail
 	fPrep
+	fRaise
 )
 
 // wordInfo is what the lexicon knows of a lower-cased word.
@@ -444,7 +449,7 @@ func buildLexicon() map[string]wordInfo {
 	for _, x := range []struct {
 		set  map[string]bool
 		flag uint16
-	}{{auxWords, fAux}, {determiners, fDet}, {beForms, fBe}, {npStop, fStop}, {pronouns, fPron}, {trailOpen, fTrail}, {prepositions, fPrep}} {
+	}{{auxWords, fAux}, {determiners, fDet}, {beForms, fBe}, {npStop, fStop}, {pronouns, fPron}, {trailOpen, fTrail}, {prepositions, fPrep}, {raisingVerbs, fRaise}} {
 		for w := range x.set {
 			wi := get(w)
 			wi.f |= x.flag

@@ -41,7 +41,10 @@ func TestExtract(t *testing.T) {
 		{
 			name: "speaker before with colon",
 			raw:  "Headline\n\nAsked about guarantees, Putin snapped in response: “It’s you who must give us guarantees, now.”",
-			want: []want{{parallax.Direct, "It’s you who must give us guarantees, now.", "snapped", "Putin"}},
+			want: []want{
+				{parallax.Indirect, "guarantees", "Asked", ""}, // the question put to him, a weak attribution
+				{parallax.Direct, "It’s you who must give us guarantees, now.", "snapped", "Putin"},
+			},
 		},
 		{
 			name: "cue ending the paragraph before",
