@@ -88,6 +88,9 @@ func TestSpeakerNames(t *testing.T) {
 		{"transcript colon", "Headline\n\nSen. Ada Lind spoke to the committee for an hour.\n\nLind: We will not fund a bridge to nowhere, and the chair knows it.", "We will not fund", "Ada Lind"},
 		{"inverted speaker with a modifier and an appositive", "Headline\n\n“It will be hard to win the valley,” said former Gov. Ada Lind of Tolm, a Democrat who ran in 2008.", "It will be hard", "Ada Lind"},
 		{"inverted speaker with a relative clause", "Headline\n\n“The count was wrong,” said one official who asked not to be named.", "The count was wrong", "one official"},
+		{"affiliation before the name", "Headline\n\nTolm Radio correspondent Anna Berg said the bridge would open in May.", "the bridge would open", "Anna Berg"},
+		{"spokesman of a named boss", "Headline\n\nKarl Moss faces a vote on Friday.\n\nMoss spokesman Peter Lund said the vote would be close.", "the vote would be close", "Peter Lund"},
+		{"pronoun of the other gender than the last speaker", "Headline\n\nSen. Ada Lind spoke for an hour. “The bridge will be built,” she said.\n\nShe dodged a question from moderator John Moss, who asked whether the cost would rise.\n\n“We have the money,” she said.", "We have the money", "Ada Lind"},
 		{"pronoun after a newly named person", "Headline\n\n“We will build the bridge this year,” Anna Berg said in Tolm.\n\nKarl Moss struck a softer tone. “Bridges take time and money,” he said.", "Bridges take time", "Karl Moss"},
 	}
 	for _, tc := range cases {

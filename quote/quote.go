@@ -60,11 +60,12 @@ func (e *Extractor) Extract(d *textproc.Doc) []parallax.Quote {
 	if d == nil {
 		return nil
 	}
-	return e.extract(d.Raw, d.Paragraphs, d.Resolve, d.Entities)
+	return e.extract(d.Raw, d.Paragraphs, d.Resolve, d.Agrees, d.Entities)
 }
 
-// extract is Extract over plain inputs; resolve may be nil.
-func (e *Extractor) extract(raw string, paras []parallax.Span, resolve func(parallax.Span) int, ents []parallax.Entity) []parallax.Quote {
+// extract is Extract over plain inputs; resolve may be nil, and agrees
+// (whether a pronoun may refer to an entity) then too.
+func (e *Extractor) extract(raw string, paras []parallax.Span, resolve func(parallax.Span) int, agrees func(parallax.Span, int) bool, ents []parallax.Entity) []parallax.Quote {
 	r := e.pool.Get().(*run)
 	defer e.pool.Put(r)
 	r.raw = raw
@@ -133,12 +134,12 @@ func (e *Extractor) extract(raw string, paras []parallax.Span, resolve func(para
 	}
 	r.segs = allSegs[:0]
 
-	return r.finish(resolve, ents)
+	return r.finish(resolve, agrees, ents)
 }
 
 // finish merges multi-paragraph chains, resolves speakers and builds the
 // Quotes in text order.
-func (r *run) finish(resolve func(parallax.Span) int, ents []parallax.Entity) []parallax.Quote {
+func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span, int) bool, ents []parallax.Entity) []parallax.Quote {
 	if len(r.out) == 0 {
 		return nil
 	}
@@ -191,9 +192,12 @@ func (r *run) finish(resolve func(parallax.Span) int, ents []parallax.Entity) []
 				// mostly continue the latest named speaker; names seen
 				// before resolve as they did then.
 				isPersonal := personal(q.Speaker.Mention)
+				// A pronoun of the other gender does not ("She skirted the
+				// question from moderator John Dickerson").
+				carried := isPersonal && lastPerson >= 0 && (agrees == nil || agrees(best.spk, lastPerson))
 				ent := -1
 				switch {
-				case isPersonal && lastPerson >= 0:
+				case carried:
 				case best.res.Empty() && !isPersonal && cacheHit(cache, q.Speaker.Mention, &ent):
 				default:
 					if best.res.Empty() {
@@ -211,7 +215,7 @@ func (r *run) finish(resolve func(parallax.Span) int, ents []parallax.Entity) []
 						cache = append(cache, resolved{q.Speaker.Mention, ent})
 					}
 				}
-				if isPersonal && lastPerson >= 0 {
+				if carried {
 					// Another person named since the last speaker, whom
 					// the document's coreference picks, takes the pronoun
 					// ("Lind struck a calmer tone. “…,” she said").

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/internal/ascii"
@@ -518,6 +519,49 @@ func (d *Doc) EntityAt(sp parallax.Span) (ent int, m int) {
 	return -1, -1
 }
 
+// headEntity returns the entity of the mention heading sp, an English
+// noun phrase: its last ("Sky's Moscow correspondent Diana Magnay")
+// before a prepositional phrase or a participle ("Gov. Ada Lind of
+// Tolm", "a group backing Lind"), or -1.
+func (d *Doc) headEntity(sp parallax.Span) int {
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].span.End > sp.Start })
+	head := -1
+	for ; i < len(d.ments) && d.ments[i].span.Start < sp.End; i++ {
+		if head >= 0 && postModifies(d.Raw[d.ments[head].span.End:d.ments[i].span.Start]) {
+			break
+		}
+		head = i
+	}
+	if head < 0 {
+		return -1
+	}
+	return d.ments[head].e
+}
+
+// postModifies reports whether s, between two mentions in a noun phrase,
+// opens a phrase that modifies the first: a preposition, a participle or
+// a relative pronoun.
+func postModifies(s string) bool {
+	for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if prepositions[w] || w == "who" || w == "that" || w == "which" || len(w) > 4 && strings.HasSuffix(w, "ing") {
+			return true
+		}
+	}
+	return false
+}
+
+// Agrees reports whether entity e may be what the personal pronoun at sp
+// ("he", "she") refers to: its gender, when a title or given name tells
+// it, is the pronoun's. Any other mention agrees.
+func (d *Doc) Agrees(sp parallax.Span, e int) bool {
+	if !sp.Valid(len(d.Raw)) || e < 0 || e >= len(d.info) {
+		return true
+	}
+	g, ok := inStrMap(personPronouns, strings.TrimSpace(d.Text(sp)))
+	eg := d.info[e].gender
+	return !ok || g == 0 || !d.info[e].named || eg == g
+}
+
 // Resolve maps a speaker mention span (a name "Mr Putin", a nominal "the
 // Russian leader", "the president", a pronoun "he"/"she"/"they") to the
 // entity it refers to: an index into d.Entities, or -1. Spans Analyze
@@ -530,7 +574,7 @@ func (d *Doc) Resolve(mention parallax.Span) int {
 	if !mention.Valid(len(d.Raw)) || len(d.Entities) == 0 {
 		return -1
 	}
-	if e, _ := d.EntityAt(mention); e >= 0 {
+	if e := d.headEntity(mention); e >= 0 {
 		return e
 	}
 	tok := d.TokenAt(mention.Start)

@@ -32,6 +32,7 @@ type cand struct {
 // entInfo is per-entity state used for nominal and pronoun resolution.
 type entInfo struct {
 	gender    int8
+	named     bool     // gender is from a title or given name, not a pronoun
 	roles     []string // role groups from titles: "president", "minister", "pm", …
 	countries []string // affiliations in titles: "Russia" for "Russian President", "nordmark"
 	heads     []string // descriptors seen with the name ("alliance")
@@ -1114,7 +1115,7 @@ func (f *finder) merge() {
 				strs = addDistinctFrom(strs, from, c.name)
 			}
 			if c.gender != 0 && info.gender == 0 {
-				info.gender = c.gender
+				info.gender, info.named = c.gender, true
 			}
 		}
 		mid := len(strs)
