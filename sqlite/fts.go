@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,10 +17,11 @@ import (
 	"github.com/parallax-news/parallax/internal/hashset"
 )
 
-// search is a user's full-text query: the FTS5 MATCH expression for it,
-// and its terms, to match a text here as FTS5 reads the expression: a text
-// matches when it has all terms of any one group (AND binds tighter than
-// OR).
+// search is a user's full-text query: its terms, to match a text here,
+// and match, the FTS5 expression they are read as, for a table with token
+// positions (matches agrees with FTS5 on it; the indexes, which keep none,
+// are queried with words): a text matches when it has all terms of any
+// one group (AND binds tighter than OR).
 type search struct {
 	match string
 	any   [][]phrase
@@ -129,6 +131,38 @@ func (s *search) words() string {
 		b.WriteByte(')')
 	}
 	return b.String()
+}
+
+// hasPhrase reports whether a term of the search has several tokens.
+func (s *search) hasPhrase() bool {
+	for _, group := range s.any {
+		for _, p := range group {
+			if len(p.tokens) > 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// matchesColumns reports whether a row of these columns matches the
+// search as FTS5 matches it: each term within one column; toks is scratch
+// space, one per column.
+func (s *search) matchesColumns(toks []tokens, cols ...string) bool {
+	for i, c := range cols {
+		toks[i].split(c)
+	}
+	toks = toks[:len(cols)]
+groups:
+	for _, group := range s.any {
+		for _, p := range group {
+			if !slices.ContainsFunc(toks, func(t tokens) bool { return p.in(&t) }) {
+				continue groups
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // matches reports whether text matches the search, tokenized as

@@ -138,6 +138,7 @@ func (db *DB) Articles(ctx context.Context, f parallax.ArticleFilter, fn func(*p
 		return err
 	}
 	var s search
+	var words string // the MATCH expression
 	if f.Query != "" {
 		if s, err = parseSearch(f.Query); err != nil {
 			return err
@@ -145,7 +146,11 @@ func (db *DB) Articles(ctx context.Context, f parallax.ArticleFilter, fn func(*p
 		if err := db.Index(ctx); err != nil {
 			return err
 		}
+		words = s.words()
 	}
+	// articles_fts keeps no positions: phrases, and groups of no token,
+	// are checked here on the articles it yields, and pages counted here.
+	recheck := f.Query != "" && (words == "" || s.hasPhrase())
 	// One transaction, so the outlets looked up first and the articles
 	// read after come from the same state of the file.
 	tx, err := db.r.BeginTx(ctx, nil)
@@ -155,12 +160,12 @@ func (db *DB) Articles(ctx context.Context, f parallax.ArticleFilter, fn func(*p
 	defer rollback(tx)
 	var w where
 	from, order, id := `articles a`, `a.id`, `a.id`
-	if f.Query != "" {
+	if words != "" {
 		// Driving the query from the index lets SQLite stop at the limit
 		// instead of collecting every match first. A condition on +f.rowid
 		// is checked on the index entry, before the article is read.
 		from, order, id = `articles_fts f JOIN articles a ON a.id = f.rowid`, `f.rowid`, `+f.rowid`
-		w.add(`articles_fts MATCH ?`, s.match)
+		w.add(`articles_fts MATCH ?`, words)
 	}
 	if len(f.IDs) > 0 {
 		w.add(id+` IN (SELECT value FROM json_each(?))`, idsJSON(f.IDs))
@@ -179,19 +184,40 @@ func (db *DB) Articles(ctx context.Context, f parallax.ArticleFilter, fn func(*p
 	if f.WithRaw {
 		cols += articleRawCols
 	}
-	q := `SELECT ` + cols + ` FROM ` + from + w.String() + ` ORDER BY ` + order + w.page(f.Limit, f.Offset)
+	q := `SELECT ` + cols + ` FROM ` + from + w.String() + ` ORDER BY ` + order
+	skip, left := 0, 0
+	if recheck {
+		skip, left = f.Offset, f.Limit
+	} else {
+		q += w.page(f.Limit, f.Offset)
+	}
 	rows, err := tx.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return fmt.Errorf("sqlite: articles: %w", err)
 	}
 	defer rows.Close()
+	var toks [2]tokens
 	for rows.Next() {
 		a, err := scanArticle(rows, f.WithRaw)
 		if err != nil {
 			return fmt.Errorf("sqlite: articles: %w", err)
 		}
+		if recheck {
+			if !s.matchesColumns(toks[:], a.Title, a.Text) {
+				continue
+			}
+			if skip > 0 {
+				skip--
+				continue
+			}
+		}
 		if err := fn(a); err != nil {
 			return err
+		}
+		if recheck && left > 0 {
+			if left--; left == 0 {
+				return nil
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {

@@ -346,7 +346,7 @@ func TestSearchFilters(t *testing.T) {
 		}
 	}
 	queries := []string{"", "harbor", "FLOOD", "river vote", "tariff OR drought", "bri*", `"flood barrier"`,
-		"cafe", "zurich plan", "so", "translated", "nowhere", "council OR nowhere"}
+		"cafe", "zurich plan", "so", "translated", "nowhere", "council OR nowhere", `"barrier flood"`, `"river vote" OR tariff`}
 	articleFilters := []parallax.ArticleFilter{
 		{},
 		{Outlet: "wire"},
