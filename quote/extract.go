@@ -271,8 +271,15 @@ func (r *run) trailsOff(i, b int) bool {
 	if t.kind != tWord || !(t.f&fTrail != 0) {
 		return false
 	}
+	// A longer phrase trails off too when it is a chain of prepositional
+	// phrases of setting with no verb: "in a long interview with the paper
+	// on Monday", but not "about the backing of …".
+	clause := !settingPreps[t.low]
 	for k := i; k < b; k++ {
-		if r.word(k, "that") || r.isQuoteTok(k) || r.punct(k, ":") || k-i >= 7 {
+		if tk := &r.toks[k]; r.verbish(tk) || whWords[tk.low] {
+			clause = true
+		}
+		if r.word(k, "that") || r.isQuoteTok(k) || r.punct(k, ":") || k-i >= 7 && (clause || k-i >= 14) {
 			return false
 		}
 		if r.punct(k, ",") {
@@ -456,8 +463,9 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			}
 			spk := r.span(k+2, e)
 			ok := false
-			if k == a || (k == a+1 && toks[a].kind == tPunct) {
-				// According to X, content.
+			if k == a || (k == a+1 && toks[a].kind == tPunct) || k-a <= 4 && r.introWord(a) && !r.hasVerb(a, k) {
+				// According to X, content. "But according to X, …", "In
+				// addition, according to X, …": an intro before it.
 				c := e
 				for c < b && !r.punct(c, ",") {
 					c++
@@ -503,6 +511,25 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			r.addIndirect(k+1, r.clauseEnd(k+2, end), r.span(k, k+1), spk, weakConf)
 			continue
 		}
+		// "Lind is eager to run", "Moss was skeptical of the plan": a
+		// stance after be, on the complement that follows.
+		if stanceAdjs[t.low] && r.beBefore(a, k) && k+2 < b && (r.word(k+1, "to") || r.word(k+1, "that") || r.word(k+1, "of") || r.word(k+1, "about") || r.word(k+1, "toward")) {
+			s, end := k+1, b
+			if sub > k {
+				end = sub
+			}
+			if !r.word(s, "that") && !(r.word(s, "to") && r.infinitive(s+1, end)) {
+				s++
+			}
+			var spk parallax.Span
+			if L := r.adverbsBack(a, r.adverbsBack(a, k-1)-1); L >= a {
+				if st := r.npBack(a, L); st >= 0 && r.speakerLike(r.span(st, L+1)) {
+					spk = r.span(st, L+1)
+				}
+			}
+			r.addIndirect(s, r.clauseEnd(s, end), r.span(k, k+1), spk, weakConf)
+			continue
+		}
 		if !ok || !r.e.cueOK(ci) {
 			continue
 		}
@@ -514,6 +541,21 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		}
 		if t.cap && !(r.titleCase && k > a && toks[k-1].kind == tWord) {
 			continue // "States", "Post"; but "Sanders Says He Will Run"
+		}
+		if ci.lemma == "ask" && !ci.part && !t.cap && !r.word(k+1, "by") && r.beBefore(a, k) {
+			// "was asked whether …", "were asked about …": a question put
+			// by no one named; its subject is the hearer.
+			end := b
+			if sub > k {
+				end = sub
+			}
+			if s, weak := r.contentStart(k+1, end, ci); s >= 0 && (weak || r.word(s, "about")) {
+				if r.word(s, "about") {
+					s++ // "asked about the merger": as askedClause
+				}
+				r.addIndirect(s, r.clauseEnd(s, end), r.span(k, k+1), parallax.Span{}, weakConf)
+			}
+			continue
 		}
 		// "was asked by the host whether …", "When asked by a reporter
 		// whether …": a passive with its agent names the speaker; its
@@ -535,6 +577,17 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		if ci.lemma == "point" && !r.word(k+1, "out") {
 			continue
 		}
+		// "made clear", "made it clear": make reports nothing else.
+		madeClear := 0 // the words after make that join the cue
+		if ci.lemma == "make" {
+			if r.word(k+1, "it") {
+				madeClear++
+			}
+			if !r.word(k+madeClear+1, "clear") {
+				continue
+			}
+			madeClear++
+		}
 		if ci.lemma == "call" && k > a {
 			// "a group called Citizens for Trump": a name given, not a
 			// statement.
@@ -545,7 +598,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		if k+1 < b && toks[k+1].kind == tWord && phrasalOff[toks[k+1].low] {
 			continue // "called off talks", "played down": another verb ("said up to 40", "said back then" stay)
 		}
-		cueEnd := k + 1
+		cueEnd := k + 1 + madeClear
 		if ci.lemma == "point" || (ci.lemma == "call" && r.word(k+1, "for")) || (ci.lemma == "rule" && r.word(k+1, "out")) {
 			cueEnd = k + 2
 		}
@@ -780,10 +833,17 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		} else if r.punct(before, ",") && r.isQuoteTok(before-1) {
 			quoteBefore = before - 1
 		}
-		if q := quoteBefore; q > a && blockStart == app.start && app.start > a && (toks[q-1].kind == tWord && toks[q-1].f&(fPrep|fDet) != 0 || strings.HasSuffix(toks[q-1].low, "'s") || strings.HasSuffix(toks[q-1].low, "’s")) {
+		if q := quoteBefore; q > a && (toks[q-1].kind == tWord && toks[q-1].f&(fPrep|fDet) != 0 || strings.HasSuffix(toks[q-1].low, "'s") || strings.HasSuffix(toks[q-1].low, "’s")) {
 			// "In an interview on CBS's “Face the Nation,” Paul Ryan
-			// (R-Wis.) said": a title inside the opening phrase.
-			quoteBefore = -1
+			// (R-Wis.) said", "Sunday on Fox's “Media Buzz,” Lind said":
+			// a title inside the opening phrase, no quotation.
+			title := !r.titleCase && r.endsWith(q, ',') && r.titleCased(q) && !r.hasVerb(a, q)
+			if title || blockStart == app.start && app.start > a {
+				quoteBefore = -1
+				if title {
+					r.used[q] = true // no quotation left over either
+				}
+			}
 		}
 		found := false
 		conf := 0.9
@@ -850,8 +910,10 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				// "Loyalty, he noted, has long been …": the cue splits the
 				// clause after its subject.
 				found = r.addIndirect(a, r.clauseEnd(after+1, end), cue, spk, conf*0.8)
-			case !toInf && (r.trailsOff(after, b) || inverted && r.word(after, "who")) && r.punct(before, ",") && before-a >= 2 && !ci.part:
-				// Content, Putin said. Content, said a source who …
+			case !toInf && (r.trailsOff(after, b) || inverted && r.word(after, "who")) && r.punct(before, ",") && before-a >= 2 && !ci.part &&
+				!(r.introWord(a) && toks[a].f&fPrep != 0 && !r.hasVerb(a, before)):
+				// Content, Putin said. Content, said a source who … But
+				// not an opening adverbial: "In 2008, he said …".
 				found = r.addIndirect(a, before, cue, spk, conf*0.8)
 			case after > blockEnd && objectReports[ci.lemma] && (after >= b || clauseMarks[toks[after].low]):
 				// "criticized his handling of the incident.", "cited the
@@ -1006,6 +1068,43 @@ func (r *run) verbless(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// titleCased reports whether the first word of quote token ti and its
+// words longer than three letters open with a capital, as a title's do:
+// “Meet the Press,”, not “a lightweight,”.
+func (r *run) titleCased(ti int) bool {
+	sg := r.segs[r.toks[ti].seg]
+	s := r.raw[sg.in:sg.out]
+	start, n := -1, 0
+	for i := 0; i <= len(s); {
+		c, w := rune(' '), 1
+		if i < len(s) {
+			c, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if isWordRune(c) || c == '\'' || c == '’' {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			if first, _ := utf8.DecodeRuneInString(s[start:]); (n == 0 || i-start > 3) && !unicode.IsUpper(first) {
+				return false
+			}
+			start, n = -1, n+1
+		}
+		i += w
+	}
+	return n > 0
+}
+
+// hasVerb reports whether tokens [i,j) hold a word that marks a clause.
+func (r *run) hasVerb(i, j int) bool {
+	for k := i; k < j; k++ {
+		if r.verbish(&r.toks[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // colonSpeaker reports whether tokens [a,e), before a colon that opens a

@@ -208,6 +208,9 @@ var cueLemmas = []string{
 	"b endorse endorses endorsed endorsing",
 	"b refuse refuses refused refusing",
 	"b decline declines declined declining",
+	"o -express -expresses expressed -expressing", // "the express train"
+	"o -voice -voices voiced -voicing",
+	"s make makes made making", // only in "made (it) clear"
 }
 
 // Words that, between a speaker and the cue, belong to neither ("he also
@@ -296,7 +299,7 @@ var negations = set("not nearly almost virtually")
 
 // objectReports are the verbs whose object is what they report, a stance
 // taken on it: "criticized his handling of the flood".
-var objectReports = set("call criticize condemn denounce blame cite reject dismiss slam blast decry praise hail applaud laud dispute")
+var objectReports = set("call criticize condemn denounce blame cite reject dismiss slam blast decry praise hail applaud laud dispute express voice")
 
 // clauseMarks are the punctuation marks that may close an object.
 var clauseMarks = set(", . ; : ) ! ?")
@@ -336,6 +339,13 @@ var subordinators = set("when whenever while after before as once if unless unti
 // ("spoke to reporters", "did not respond to requests"): a phrase after
 // them is never the content.
 var ppCues = set("speak talk respond reply answer comment testify address")
+
+// stanceAdjs are adjectives that, after be, report a stance on their
+// complement: "is eager to run", "was skeptical of the plan".
+var stanceAdjs = set("eager hopeful skeptical sceptical supportive convinced hostile unhappy adamant enamored enamoured")
+
+// Prepositions opening an adverbial of place, time or occasion.
+var settingPreps = set("in at during")
 
 // Words opening an embedded question ("asked whether …").
 var whWords = set("if whether what why how who when where which")

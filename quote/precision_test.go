@@ -33,6 +33,7 @@ func TestNotReports(t *testing.T) {
 		{"the-latest label", "The Latest: Three towns cast first votes\n\nThe Latest on the primary. Voters in three towns cast ballots."},
 		{"question label", "Headline\n\nQ: Did the service take care of you?\n\nA: Yes, it did."},
 		{"name given by a participle", "Headline\n\nLind founded a group called Tolm First in 2010."},
+		{"opening adverbial", "Headline\n\nIn 2010, Lind testified."},
 		{"label before a headline colon", "Breaking: Senate passes the budget bill after a long night\n\nThe Senate passed the bill."},
 	}
 	for _, tc := range cases {
@@ -56,6 +57,9 @@ func TestWeakAttributions(t *testing.T) {
 		{"question without a speaker", "Headline\n\nAsked whether she would run again, the governor smiled.", "whether she would run again", ""},
 		{"question after a time phrase", "Headline\n\nAsked on Monday about the closed plant, the minister left the room.", "the closed plant", ""},
 		{"question in a quotation", "Headline\n\nAsked if the mayor is “fit to serve,” the dockers shrugged.", "if the mayor is “fit to serve,”", ""},
+		{"passive question", "Headline\n\nAt the hearing, Lind was repeatedly asked about the closed canal.", "the closed canal", ""},
+		{"stance adjective and to-clause", "Headline\n\nLind is eager to reopen the canal.", "to reopen the canal", "Lind"},
+		{"stance adjective and object", "Headline\n\nThe dockers were always skeptical of the audit.", "the audit", "The dockers"},
 		{"raising verb", "Headline\n\nKarl Moss seemed to blame the council for the delay.", "to blame the council for the delay", "Karl Moss"},
 		{"passive expectation", "Headline\n\nThe council is widely expected to approve the budget on Friday.", "to approve the budget on Friday", ""},
 	}
@@ -108,15 +112,21 @@ func TestSpeakerNames(t *testing.T) {
 	}
 }
 
-// TestPhrasalCue: "rules out" is the cue, and "talks" after it a noun.
+// TestPhrasalCue: "rules out" is the cue, and "talks" after it a noun;
+// "made it clear" is a cue, "made" alone is not.
 func TestPhrasalCue(t *testing.T) {
-	qs := extract("Headline\n\nThe minister rules out talks while the gates stay shut.")
-	var got []string
-	for _, q := range qs {
-		got = append(got, q.Cue+": "+q.Text)
-	}
-	if want := "rules out: talks while the gates stay shut"; strings.Join(got, "|") != want {
-		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
+	for raw, want := range map[string]string{
+		"The minister rules out talks while the gates stay shut.":        "rules out: talks while the gates stay shut",
+		"Lind made it clear that she would not run again.":               "made it clear: that she would not run again",
+		"Moss made clear the canal would stay shut. Moss made a speech.": "made clear: the canal would stay shut",
+	} {
+		var got []string
+		for _, q := range extract("Headline\n\n" + raw) {
+			got = append(got, q.Cue+": "+q.Text)
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
+		}
 	}
 }
 
@@ -233,6 +243,8 @@ func TestObjectContent(t *testing.T) {
 		{"object then its of-phrase", "Headline\n\nThe mayor accuses the council of breaking the accord, rules out talks while the gates stay shut.", "accuses", "of breaking the accord"},
 		{"second cue after a comma and", "Headline\n\nThe mayor accuses the council of breaking the accord, and rules out talks.", "accuses", "of breaking the accord"},
 		{"object before a participle", "Headline\n\nThe mayor dismissed the audit, calling it a smear.", "dismissed", "the audit"},
+		{"expressed a stance", "Headline\n\nLind expressed her frustration with the council.", "expressed", "her frustration with the council"},
+		{"voiced a stance and its clause", "Headline\n\nMoss voiced concern that the bridge would close.", "voiced", "that the bridge would close"},
 		{"object and its complement", "Headline\n\nThe mayor called the audit a smear.", "called", "the audit a smear"},
 	}
 	for _, tc := range cases {
@@ -263,6 +275,9 @@ func TestCueBetweenCommas(t *testing.T) {
 		{"subject before the cue", "Headline\n\nThe plan, she said, would cost the city millions of dollars.", "The plan"},
 		{"opening as-clause", "Headline\n\nAs Lind noted, the dockers will vote for the mayor if he backs the canal.", "the dockers will vote for the mayor if he backs the canal"},
 		{"cue splitting its clause", "Headline\n\nLoyalty, Lind noted, has long been the mark of the dockers.", "Loyalty, Lind noted, has long been the mark of the dockers"},
+		{"long adverbial after the cue", "Headline\n\nThe deal was fair, Lind said in a long interview with the paper on Monday.", "The deal was fair"},
+		{"title in the opening phrase", "Headline\n\nSunday on the Tolm channel's “Morning Moss Hour,” Rep. Lind said the plan would fail.", "the plan would fail"},
+		{"according to after an intro", "Headline\n\nIn addition, according to the audit, the canal lost money.", "the canal lost money"},
 		{"appositive after", "Headline\n\nVictims of floods would be a distinct group for purposes of aid, Lind said, a policy that could help thousands.", "Victims of floods would be a distinct group for purposes of aid"},
 	}
 	for _, tc := range cases {
