@@ -549,3 +549,62 @@ func TestEntityCache(t *testing.T) {
 		t.Errorf("stored aliases %q, want %q", aliases, want)
 	}
 }
+
+// TestMigrateFTSDetail opens a version 5 store, whose articles_fts keeps
+// token positions: the index is made again without them, and word and
+// phrase searches find what they found before.
+func TestMigrateFTSDetail(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v5.db")
+	w, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, w, 5); err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"The flood barrier held overnight.", "A barrier against the flood was planned.", "Nothing here."}
+	for i, text := range texts {
+		if _, err := w.Exec(`INSERT INTO articles(id, hash, source, raw_hash, outlet, outlet_fold, title, text, raw, ingested)
+			VALUES (?1, ?2, ?3, ?2, 'Wire', 'wire', 'Storm', ?4, ?4, '2024-01-01T00:00:00Z')`,
+			i+1, fmt.Sprint("h", i), fmt.Sprint("a", i, ".txt"), text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := w.Exec(`INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Exec(`UPDATE fts_state SET upto = 3 WHERE name = 'articles'`); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+
+	db, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatalf("Open version 5: %v", err)
+	}
+	defer db.Close()
+	var detail int
+	if err := db.r.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts' AND sql LIKE '%detail = none%'`).Scan(&detail); err != nil || detail != 1 {
+		t.Fatalf("articles_fts after migration: detail none %d, %v", detail, err)
+	}
+	if _, err := db.w.Exec(`INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("integrity-check: %v", err)
+	}
+	for q, want := range map[string][]int64{
+		"flood":             {1, 2},
+		`"flood barrier"`:   {1},
+		`"barrier flood"`:   nil,
+		"storm nothing":     {3},
+		`"storm the flood"`: nil,
+	} {
+		var got []int64
+		err := db.Articles(ctx, parallax.ArticleFilter{Query: q}, func(a *parallax.Article) error {
+			got = append(got, a.ID)
+			return nil
+		})
+		if err != nil || !slices.Equal(got, want) {
+			t.Errorf("search %s = %v, %v; want %v", q, got, err, want)
+		}
+	}
+}
