@@ -144,9 +144,10 @@ func (r *run) npBack(a, j int) int {
 		if p.kind != tWord {
 			break
 		}
-		if p.low == "of" || p.low == "for" {
-			// "Secretary of State John Kerry", "spokesman for the campaign"
-			if i-2 >= a && r.toks[i-2].kind == tWord && !(r.toks[i-2].f&fStop != 0) {
+		if p.low == "of" || p.low == "for" || p.low == "in" && i == j && numberWord(t.low) {
+			// "Secretary of State John Kerry", "spokesman for the
+			// campaign", "one in three"
+			if i-2 >= a && r.toks[i-2].kind == tWord && !(r.toks[i-2].f&fStop != 0) && (p.low != "in" || numberWord(r.toks[i-2].low) || r.toks[i-2].low == "one") {
 				i -= 2
 				continue
 			}
@@ -627,7 +628,8 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			L = r.adverbsBack(a, L)
 		}
 		// "is suggesting": the progressive's be.
-		if ci.part && L > a && toks[L].kind == tWord && toks[L].f&fBe != 0 {
+		progressive := ci.part && L > a && toks[L].kind == tWord && toks[L].f&fBe != 0
+		if progressive {
 			L--
 			L = r.adverbsBack(a, L)
 		}
@@ -660,6 +662,9 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		}
 		if L >= a && !passive {
 			s := r.npBack(a, L)
+			if s < 0 && r.relPronoun(a, L) {
+				s = L // "polls that show": the relative pronoun is the subject
+			}
 			// "Beck, who has in the past described": a noun phrase after
 			// a preposition is its object; the subject comes before.
 			for n := 0; s > a+1 && n < 2; n++ {
@@ -718,19 +723,13 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				}
 				// "Barkley, who said": the mention is "who", its
 				// antecedent names the speaker.
-				if s == L && (toks[L].low == "who" || toks[L].low == "which") && r.punct(s-1, ",") && s-2 >= a {
-					if s2 := r.npBack(a, s-2); s2 >= 0 {
-						r.res = r.span(s2, s-1)
-					}
+				if s == L && r.relPronoun(a, L) {
+					r.relSpeaker(a, L)
 				}
 				// A participle after a verb's object ("put out a statement
 				// saying") takes the clause's subject, not that object.
-				if ci.part && s > a && toks[s-1].kind == tWord && toks[s].f&fPron == 0 && !r.word(s-1, "with") && !r.word(s-1, "without") {
-					sub := subj
-					if sub.Empty() {
-						sub = r.subject(a, k)
-					}
-					if !sub.Empty() && sub.End <= toks[s].s && r.speakerLike(sub) {
+				if ci.part && !progressive && s > a && toks[s-1].kind == tWord && toks[s].f&fPron == 0 && !r.word(s-1, "with") && !r.word(s-1, "without") {
+					if sub := r.clauseSubject(a, k, subj); !sub.Empty() && sub.End <= toks[s].s && r.speakerLike(sub) {
 						spk = sub
 					}
 				}
@@ -789,11 +788,9 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		if spk.Empty() && ci.part && k-1 == prevEnd && r.punct(k-1, ",") {
 			spk = prevSpk
 		}
-		if spk.Empty() && !subj.Empty() {
-			spk = subj // ", saying …", "and said" take the clause's subject
-		}
+		// ", saying …", "and said" take the clause's subject.
 		if spk.Empty() && k > a {
-			if s := r.subject(a, k); !s.Empty() && r.speakerLike(s) {
+			if s := r.clauseSubject(a, k, subj); !s.Empty() && (s == subj || r.speakerLike(s)) {
 				spk = s
 			}
 		}
@@ -851,6 +848,12 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			conf = 0.5
 		}
 		forward := true
+		// “…,” Lind said after a cue whose content holds the quotation
+		// ("They want to “…,” Lind said"): the quotation is hers too.
+		reclaimed := quoteBefore >= 0 && r.used[quoteBefore] && !ci.part && ci.class&cueSpeech != 0 && !spk.Empty() && r.heldByEarlierCue(a, quoteBefore)
+		if reclaimed {
+			r.used[quoteBefore] = false
+		}
 		if quoteBefore >= 0 && !r.used[quoteBefore] && !ci.part {
 			// “…,” Putin said — and “…,” he said, “…”
 			r.addDirect(quoteBefore, cue, spk, conf)
@@ -862,7 +865,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			}
 			// “… ignored.” Putin said three demands …: the quotation closed
 			// a sentence and the cue opens the next with its own content.
-			forward = r.endsSentence(quoteBefore) && !r.trailsOff(after, b) && !r.isQuoteTok(after) && !r.punct(after, ",")
+			forward = reclaimed || r.endsSentence(quoteBefore) && !r.trailsOff(after, b) && !r.isQuoteTok(after) && !r.punct(after, ",")
 		}
 		if forward {
 			// Content after the cue: a quotation (maybe after a colon)
@@ -979,6 +982,18 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		}
 		break
 	}
+}
+
+// heldByEarlierCue reports whether quote token ti lies in the content of
+// a cue before it in the sentence from a.
+func (r *run) heldByEarlierCue(a, ti int) bool {
+	sp := r.segSpan(ti)
+	for i := len(r.out) - 1; i >= 0 && r.out[i].cue.Start >= r.toks[a].s; i-- {
+		if c := &r.out[i]; !c.cue.Empty() && c.cue.End <= sp.Start && c.span.Start <= sp.Start && sp.End <= c.span.End {
+			return true
+		}
+	}
+	return false
 }
 
 // partCue reports whether tokens [i,j) hold a participle cue, which takes
@@ -1261,6 +1276,58 @@ func (r *run) askedClause(k, b int) {
 			return
 		}
 	}
+}
+
+// clauseSubject is the subject of the clause holding the cue at k: the
+// relative pronoun of "Lind, who came out and endorsed …", else the
+// sentence's speaker so far (subj), else the subject of [a,k).
+func (r *run) clauseSubject(a, k int, subj parallax.Span) parallax.Span {
+	for x := k - 1; x >= a && x > k-25; x-- {
+		t := &r.toks[x]
+		if t.kind != tWord {
+			break // a comma or a dash may close the relative clause
+		}
+		if r.relPronoun(a, x) {
+			return r.relSpeaker(a, x)
+		}
+		if subordinators[t.low] || t.f&fPron != 0 {
+			break // another clause's subject
+		}
+	}
+	if !subj.Empty() {
+		return subj
+	}
+	return r.subject(a, k)
+}
+
+// relSpeaker returns the relative pronoun at w as a speaker mention and
+// sets r.res to its antecedent, which names the speaker.
+func (r *run) relSpeaker(a, w int) parallax.Span {
+	ante := w - 1
+	if r.punct(ante, ",") {
+		ante--
+	}
+	if ante >= a {
+		if s := r.npBack(a, ante); s >= 0 {
+			r.res = r.span(s, ante+1)
+		}
+	}
+	return r.span(w, w+1)
+}
+
+// relPronoun reports whether token w opens a relative clause: "who",
+// "which" or "that" after a noun or a comma ("polls that show", "Lind,
+// who said"), not the complementizer of "said that".
+func (r *run) relPronoun(a, w int) bool {
+	t := &r.toks[w]
+	if t.kind != tWord || t.low != "who" && t.low != "which" && t.low != "that" || w <= a {
+		return false
+	}
+	p := &r.toks[w-1]
+	if p.kind == tPunct {
+		return p.low == "," && t.low != "that"
+	}
+	return p.kind == tWord && p.f&(fStop|fPrep|fAux|fDet) == 0 && !r.verbish(p)
 }
 
 // speakerLike rejects noun phrases that cannot be speakers: a lone

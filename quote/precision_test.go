@@ -95,6 +95,7 @@ func TestSpeakerNames(t *testing.T) {
 		{"affiliation before the name", "Headline\n\nTolm Radio correspondent Anna Berg said the bridge would open in May.", "the bridge would open", "Anna Berg"},
 		{"spokesman of a named boss", "Headline\n\nKarl Moss faces a vote on Friday.\n\nMoss spokesman Peter Lund said the vote would be close.", "the vote would be close", "Peter Lund"},
 		{"pronoun of the other gender than the last speaker", "Headline\n\nSen. Ada Lind spoke for an hour. “The bridge will be built,” she said.\n\nShe dodged a question from moderator John Moss, who asked whether the cost would rise.\n\n“We have the money,” she said.", "We have the money", "Ada Lind"},
+		{"relative pronoun names its antecedent", "Headline\n\nThe mayor thanked Karl Moss, who stood up and said that the canal was safe.", "that the canal was safe", "Karl Moss"},
 		{"pronoun after a newly named person", "Headline\n\n“We will build the bridge this year,” Anna Berg said in Tolm.\n\nKarl Moss struck a softer tone. “Bridges take time and money,” he said.", "Bridges take time", "Karl Moss"},
 	}
 	for _, tc := range cases {
@@ -188,6 +189,11 @@ func TestSpeakerMentions(t *testing.T) {
 		{"time phrase without a comma", "Headline\n\nOn Tuesday she doubled down on the canal, saying that the plan was sound.", "that the plan was sound", "she"},
 		{"question asked after when", "Headline\n\nWhen asked by a reporter whether the canal would open, Lind smiled.", "whether the canal would open", "a reporter"},
 		{"subject before its prepositional phrase", "Headline\n\nDockers at the Tolm yard said that the strike would go on.", "that the strike would go on", "Dockers"},
+		{"relative that before the cue", "Headline\n\nThe council cited polls that show that the canal is popular.", "that the canal is popular", "that"},
+		{"cue coordinated in a relative clause", "Headline\n\nThe mayor thanked Karl Moss, who stood up and said that the canal was safe.", "that the canal was safe", "who"},
+		{"quotation inside an earlier cue's content", "Headline\n\nThey want to “build a canal for everyone,” Ada Lind said.", "build a canal for everyone", "Ada Lind"},
+		{"progressive after a subordinator", "Headline\n\nThe council adjourned when Karl Moss was arguing that the canal was safe.", "that the canal was safe", "Karl Moss"},
+		{"fraction as the speaker", "Headline\n\nOne in three said that the canal was too costly.", "that the canal was too costly", "One in three"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
