@@ -488,14 +488,16 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		}
 		r.res = parallax.Span{}
 		ci, ok := t.cueInfo()
+		// A cue inside an opening subordinate clause ("When a reporter
+		// asked why …, she …") has its content end with that clause.
+		end := b
+		if sub > k {
+			end = sub
+		}
 		// "Cruz seemed to blame the network", "is widely expected to win":
 		// the writer's inference about the subject, or an expectation of
 		// no one named, of what the to-clause says.
 		if (t.f&fRaise != 0 && k > a || ok && ci.lemma == "expect" && !ci.part && r.beBefore(a, k)) && r.word(k+1, "to") && r.infinitive(k+2, b) {
-			end := b
-			if sub > k {
-				end = sub
-			}
 			var spk parallax.Span
 			if L := r.adverbsBack(a, k-1); t.f&fRaise != 0 && L >= a {
 				// "Lind agreed and seemed to think", "Lind in an interview
@@ -515,10 +517,7 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		// "Lind is eager to run", "Moss was skeptical of the plan": a
 		// stance after be, on the complement that follows.
 		if stanceAdjs[t.low] && r.beBefore(a, k) && k+2 < b && (r.word(k+1, "to") || r.word(k+1, "that") || r.word(k+1, "of") || r.word(k+1, "about") || r.word(k+1, "toward")) {
-			s, end := k+1, b
-			if sub > k {
-				end = sub
-			}
+			s := k + 1
 			if !r.word(s, "that") && !(r.word(s, "to") && r.infinitive(s+1, end)) {
 				s++
 			}
@@ -546,10 +545,6 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		if ci.lemma == "ask" && !ci.part && !t.cap && !r.word(k+1, "by") && r.beBefore(a, k) {
 			// "was asked whether …", "were asked about …": a question put
 			// by no one named; its subject is the hearer.
-			end := b
-			if sub > k {
-				end = sub
-			}
 			if s, weak := r.contentStart(k+1, end, ci); s >= 0 && (weak || r.word(s, "about")) {
 				if r.word(s, "about") {
 					s++ // "asked about the merger": as askedClause
@@ -608,13 +603,6 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			cueEnd++
 		}
 		cue := r.span(k, cueEnd)
-		// A cue inside an opening subordinate clause ("When a reporter
-		// asked why …, she …") has its content end with that clause.
-		end := b
-		if sub > k {
-			end = sub
-		}
-
 		// Speaker before the cue, past adverbs and auxiliaries.
 		L := k - 1
 		L = r.adverbsBack(a, L)
