@@ -245,15 +245,23 @@ func TestCancelMidBatch(t *testing.T) {
 // connection to it, for the caller to add to and close.
 func newV3(t *testing.T, as []*parallax.Analysis) (string, *sql.DB) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "v3.db")
+	path, w := atVersion(t, 3)
+	writeV3(t, w, as)
+	return path, w
+}
+
+// atVersion returns the path of a new store migrated to schema version
+// v only, and a connection to it.
+func atVersion(t *testing.T, v int) (string, *sql.DB) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), fmt.Sprintf("v%d.db", v))
 	w, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := migrate(context.Background(), w, 3); err != nil {
+	if err := migrate(context.Background(), w, v); err != nil {
 		t.Fatal(err)
 	}
-	writeV3(t, w, as)
 	return path, w
 }
 
@@ -417,14 +425,7 @@ func TestMigratePacked(t *testing.T) {
 // old hash.
 func TestMigrateHashes(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "v4.db")
-	w, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := migrate(ctx, w, 4); err != nil {
-		t.Fatal(err)
-	}
+	path, w := atVersion(t, 4)
 	sha := func(s string) string {
 		h := sha256.Sum256([]byte(s))
 		return hex.EncodeToString(h[:])
@@ -555,14 +556,7 @@ func TestEntityCache(t *testing.T) {
 // phrase searches find what they found before.
 func TestMigrateFTSDetail(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "v5.db")
-	w, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := migrate(ctx, w, 5); err != nil {
-		t.Fatal(err)
-	}
+	path, w := atVersion(t, 5)
 	texts := []string{"The flood barrier held overnight.", "A barrier against the flood was planned.", "Nothing here."}
 	for i, text := range texts {
 		if _, err := w.Exec(`INSERT INTO articles(id, hash, source, raw_hash, outlet, outlet_fold, title, text, raw, ingested)
