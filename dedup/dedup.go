@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/ascii"
 	"github.com/parallax-news/parallax/internal/hashset"
 )
 
@@ -186,7 +187,7 @@ func appendWords(dst []uint64, text string) []uint64 {
 		// the common case: a run of ASCII letters and digits
 		j := i
 		for ; j < len(text); j++ {
-			l := asciiLower[text[j]]
+			l := ascii.LowerAlnum[text[j]]
 			if l == 0 {
 				break
 			}
@@ -218,19 +219,6 @@ func appendWords(dst []uint64, text string) []uint64 {
 	}
 	return dst
 }
-
-// asciiLower maps the bytes of ASCII letters and digits to their lower
-// case, any other byte to 0.
-var asciiLower = func() (t [256]byte) {
-	for c := byte('0'); c <= '9'; c++ {
-		t[c] = c
-	}
-	for c := byte('a'); c <= 'z'; c++ {
-		t[c] = c
-		t[c-'a'+'A'] = c
-	}
-	return t
-}()
 
 // scratch is the reusable memory of one Signature call.
 type scratch struct {

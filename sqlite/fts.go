@@ -14,6 +14,7 @@ import (
 	"unsafe"
 
 	parallax "github.com/parallax-news/parallax"
+	"github.com/parallax-news/parallax/internal/ascii"
 	"github.com/parallax-news/parallax/internal/hashset"
 )
 
@@ -320,7 +321,7 @@ func appendToken(buf []byte, s string, i int) (_ []byte, next int, h uint64, ok 
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			f := asciiFold[c]
+			f := ascii.LowerAlnum[c]
 			if f == 0 {
 				if in {
 					return buf, i + 1, h, true
@@ -348,17 +349,6 @@ func appendToken(buf []byte, s string, i int) (_ []byte, next int, h uint64, ok 
 	}
 	return buf, i, h, in
 }
-
-// asciiFold maps an ASCII letter or digit to its token form, the rest to 0.
-var asciiFold = func() (f [utf8.RuneSelf]byte) {
-	for c := byte('0'); c <= '9'; c++ {
-		f[c] = c
-	}
-	for c := byte('a'); c <= 'z'; c++ {
-		f[c], f[c-'a'+'A'] = c, c
-	}
-	return f
-}()
 
 // foldRune lower-cases r, takes the diacritics off a Latin letter and
 // folds the Greek letter variants as unicode61 does.

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/ascii"
 )
 
 // stopwords are English function words and reporting verbs that say
@@ -121,7 +123,7 @@ func (s *termScanner) scan() bool {
 	digits := false
 	for i < len(text) {
 		b := text[i]
-		if l := asciiLower[b]; l != 0 {
+		if l := ascii.LowerAlnum[b]; l != 0 {
 			// the common case: an ASCII letter or digit
 			w = append(w, l)
 			digits = digits || b <= '9'
@@ -164,21 +166,8 @@ func (s *termScanner) next() bool {
 	return false
 }
 
-// asciiLower maps the bytes of ASCII letters and digits to their lower
-// case, any other byte to 0.
-var asciiLower = func() (t [256]byte) {
-	for c := byte('0'); c <= '9'; c++ {
-		t[c] = c
-	}
-	for c := byte('a'); c <= 'z'; c++ {
-		t[c] = c
-		t[c-'a'+'A'] = c
-	}
-	return t
-}()
-
 func isWordByte(b byte) bool {
-	return asciiLower[b] != 0 || b >= utf8.RuneSelf
+	return ascii.LowerAlnum[b] != 0 || b >= utf8.RuneSelf
 }
 
 // stem strips a plural s: "guarantees" → "guarantee", not "press" or "bus".

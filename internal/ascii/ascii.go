@@ -15,6 +15,19 @@ const (
 	HighBits = 0x8080808080808080
 )
 
+// LowerAlnum maps the bytes of ASCII letters and digits to their lower
+// case, any other byte to 0.
+var LowerAlnum = func() (t [256]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c] = c
+		t[c-'a'+'A'] = c
+	}
+	return t
+}()
+
 // Load64 returns the eight bytes of s at i, little-endian.
 func Load64[S string | []byte](s S, i int) uint64 {
 	s = s[i : i+8]

@@ -60,3 +60,18 @@ func TestSWAR(t *testing.T) {
 		}
 	}
 }
+
+func TestLowerAlnum(t *testing.T) {
+	for c := range 256 {
+		want := byte(0)
+		switch {
+		case '0' <= c && c <= '9', 'a' <= c && c <= 'z':
+			want = byte(c)
+		case 'A' <= c && c <= 'Z':
+			want = byte(c) + 'a' - 'A'
+		}
+		if LowerAlnum[c] != want {
+			t.Errorf("LowerAlnum[%q] = %q, want %q", rune(c), LowerAlnum[c], want)
+		}
+	}
+}
