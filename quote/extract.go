@@ -161,6 +161,12 @@ func (r *run) npBack(a, j int) int {
 		}
 		i--
 		if p.f&fDet != 0 {
+			// "Pilar Esteve of the University of …": a name's phrase
+			// goes on before "of the".
+			if i-2 >= a && (r.word(i-1, "of") || r.word(i-1, "for")) && r.toks[i-2].kind == tWord && r.toks[i-2].cap && r.toks[i-2].f&fStop == 0 {
+				i -= 2
+				continue
+			}
 			break
 		}
 	}
@@ -422,6 +428,20 @@ func (r *run) paragraph(p int) {
 // sentence finds cues in tokens [a,b) and attributes their contents.
 func (r *run) sentence(p, a, b int, ps *lastSpk) {
 	toks := r.toks
+	// A dateline opening the sentence, "WASHINGTON (Reuters) -", is
+	// nobody's words.
+	for x := a + 1; x < b && x < a+12; x++ {
+		if toks[x].kind == tQuote || r.punct(x, ".") {
+			break
+		}
+		if t := &toks[x]; t.kind == tWord && !t.cap && !isDigit(t.low[0]) {
+			break
+		}
+		if (r.punct(x, "—") || r.punct(x, "–") || r.punct(x, "-")) && r.datelineLike(a, x) {
+			a = x + 1
+			break
+		}
+	}
 	var subj parallax.Span // the sentence's speaker once found
 	sub := -1              // the comma closing an opening subordinate clause
 	// Or a fronted participle clause: "After blasting the report,",
@@ -757,6 +777,16 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				spk = r.span(cueEnd, e)
 				blockEnd = e
 				inverted = true
+				// "said the transport minister, Ana Ruiz, at …": the
+				// name in apposition resolves the speaker.
+				if n := e + 1; r.punct(e, ",") && !toks[cueEnd].cap {
+					for n < b && n < e+5 && toks[n].kind == tWord && toks[n].cap {
+						n++
+					}
+					if r.capsRun(e+1, n) && (n == b || r.punct(n, ",") || r.punct(n, ".")) {
+						r.res, blockEnd = r.span(e+1, n), n
+					}
+				}
 			}
 		}
 		if spk.Empty() && !app.spk.Empty() {

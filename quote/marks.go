@@ -79,7 +79,9 @@ func openSide(r rune) bool {
 // close (-1) or either (0) judging by its neighbours.
 func flank(s string, i, w, lo, hi int) int {
 	b, a := runeBefore(s, i, lo), runeAfter(s, i+w, hi)
-	canOpen := openSide(b) && !unicode.IsSpace(a)
+	// A mark before a comma or a full stop closes, even after a space
+	// (« … », as French typography spaces it).
+	canOpen := openSide(b) && !unicode.IsSpace(a) && !closePunct(a)
 	canClose := !unicode.IsSpace(b) && (unicode.IsSpace(a) || unicode.IsPunct(a) || a == ' ')
 	switch {
 	case canOpen && !canClose:
@@ -88,6 +90,15 @@ func flank(s string, i, w, lo, hi int) int {
 		return -1
 	}
 	return 0
+}
+
+// closePunct reports punctuation that follows a quotation, never starts one.
+func closePunct(r rune) bool {
+	switch r {
+	case ',', '.', ';', ':', '!', '?', ')', ']', '}':
+		return true
+	}
+	return false
 }
 
 // markByte flags the bytes that can start a quotation mark: '"', '\”,
@@ -133,7 +144,7 @@ func scanMarks(dst []segment, marks []mark, s string, lo, hi int) ([]segment, []
 		return dst, marks
 	}
 	start := len(dst)
-	openAt, openW := -1, 0
+	openAt, openW, openBias := -1, 0, 0
 	for _, m := range marks {
 		if m.class != mDouble {
 			continue
@@ -145,12 +156,14 @@ func scanMarks(dst []segment, marks []mark, s string, lo, hi int) ([]segment, []
 			// glyph is not a closer; a closer glued to the next word
 			// (".”It is") opens too.
 			if f == 1 || (f == 0 && bias >= 0) || (f == 0 && glued(s, i, w, lo, hi)) {
-				openAt, openW = i, w
+				openAt, openW, openBias = i, w, bias
 			}
-		} else if f == 1 {
+		} else if f == 1 && (openBias == 0 || bias != -openBias) {
 			// A clear opener while open: the earlier quote never closed.
+			// (A closing glyph after an opening one, « … » or “ … ”,
+			// closes whatever its neighbours say.)
 			dst = append(dst, segment{open: openAt, close: -1, in: openAt + openW, out: i})
-			openAt, openW = i, w
+			openAt, openW, openBias = i, w, bias
 		} else {
 			dst = append(dst, segment{open: openAt, close: i, in: openAt + openW, out: i})
 			openAt = -1

@@ -97,6 +97,8 @@ func TestSpeakerNames(t *testing.T) {
 		{"pronoun of the other gender than the last speaker", "Headline\n\nSen. Ada Lind spoke for an hour. “The bridge will be built,” she said.\n\nShe dodged a question from moderator John Moss, who asked whether the cost would rise.\n\n“We have the money,” she said.", "We have the money", "Ada Lind"},
 		{"relative pronoun names its antecedent", "Headline\n\nThe mayor thanked Karl Moss, who stood up and said that the canal was safe.", "that the canal was safe", "Karl Moss"},
 		{"pronoun after a newly named person", "Headline\n\n“We will build the bridge this year,” Anna Berg said in Tolm.\n\nKarl Moss struck a softer tone. “Bridges take time and money,” he said.", "Bridges take time", "Karl Moss"},
+		{"name in apposition after an inverted cue", "Headline\n\n“The canal stays open,” said the transport minister, Ada Lind, at a briefing.", "The canal stays open", "Ada Lind"},
+		{"name before of the", "Headline\n\nThe economist Eva Berg of the University of Tolm said the strike cost millions.", "the strike cost millions", "Eva Berg"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -155,6 +157,8 @@ func TestSpeakerMentions(t *testing.T) {
 		{"name and appositive before the cue", "Headline\n\nKarl Moss, a veteran of the canal board who retired in 2013, said the cautious approach favoured by Lind is insufficient.", "the cautious approach", "Karl Moss"},
 		{"appositive name", "Headline\n\nOstland's former finance minister, Ada Lind, said the official who approved the loan should resign.", "the official who approved", "Ostland's former finance minister"},
 		{"decimal in the content", "Headline\n\nThe committee has collected $56.5 million, said Ada Lind, its treasurer.", "The committee has collected $56.5 million", "Ada Lind"},
+		{"thousands in the content", "Headline\n\nAsked about the union's claim that 1,200 jobs would go, Lind said the figure was wrong.", "the union's claim that 1,200 jobs would go", ""},
+		{"dateline before the content", "Headline\n\nTOLM, March 4 (Tolm Wire) - Dockers walked out on Monday, port officials said.", "Dockers walked out", "port officials"},
 		{"content before a cue that adds a quotation", "Headline\n\nLind and Moss will meet next week, the spokesman said, adding, \"They need to talk.\"", "Lind and Moss will meet", "the spokesman"},
 		{"inverted speaker with a relative clause", "Headline\n\nThe plan is dead, said one source who spoke on condition of anonymity.", "The plan is dead", "one source"},
 		{"coordinated subject after the content", "Headline\n\nSupport for Lind is strong among dockers, dockers and union officials told the Tolm Herald.", "Support for Lind is strong", "union officials"},

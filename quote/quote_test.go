@@ -34,6 +34,14 @@ func TestExtract(t *testing.T) {
 			want: []want{{parallax.Direct, "Is it us who are putting missiles near the borders?", "said", "the Russian leader"}},
 		},
 		{
+			name: "guillemets spaced as in French",
+			raw:  "Headline\n\n« The canal stays open », declared the minister. « We will not close it. »",
+			want: []want{
+				{parallax.Direct, "The canal stays open", "declared", "the minister"},
+				{parallax.Direct, "We will not close it.", "declared", "the minister"},
+			},
+		},
+		{
 			name: "adjacent adverb joins the cue",
 			raw:  "Headline\n\n\"Is it us who are putting missiles near the borders?\" Putin said angrily.",
 			want: []want{{parallax.Direct, "Is it us who are putting missiles near the borders?", "said angrily", "Putin"}},

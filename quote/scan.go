@@ -206,6 +206,11 @@ func (t *tokenizer) word(raw string, i, w int, upper bool) int {
 	for j < len(raw) && wordByte[raw[j]] {
 		j++
 	}
+	// A comma between groups of digits is inside the number: "1,200".
+	for isDigit(raw[i]) && j+3 < len(raw) && raw[j] == ',' && isDigit(raw[j-1]) &&
+		isDigit(raw[j+1]) && isDigit(raw[j+2]) && isDigit(raw[j+3]) && (j+4 == len(raw) || !isDigit(raw[j+4])) {
+		j += 4
+	}
 	if j < len(raw) && !endsWord[raw[j]] {
 		var more bool
 		j, more = wordEnd(raw, i, j)
