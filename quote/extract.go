@@ -328,8 +328,8 @@ func (r *run) addDirect(ti int, cue, spk parallax.Span, conf float64) {
 	}
 	r.used[ti] = true
 	sp := r.segSpan(ti)
-	if sp.Empty() {
-		return
+	if sp.Empty() || r.word(ti-1, "so-called") {
+		return // "the so-called 'reform'" quotes no one
 	}
 	r.out = append(r.out, cand{kind: parallax.Direct, span: sp, cue: cue, spk: spk, conf: conf, chain: r.chain[r.toks[ti].seg], res: r.res})
 }
@@ -586,6 +586,12 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		}
 		if ci.noun && !r.verbSlot(a, k) {
 			continue // "the president’s plans", "terrorist attacks"
+		}
+		if k > a && toks[k-1].kind == tQuote && (ci.noun && ci.class&cueSpeech == 0 && k-2 >= a && (toks[k-2].f&fDet != 0 || r.word(k-2, "so-called")) || !passive && r.word(k+1, "by")) {
+			// A noun or a participle after a quoted name: "the 'Tolm
+			// 2030' plan", "the 'pause' demanded by the union"; but "the
+			// 'not there yet' comment" quotes.
+			continue
 		}
 		if r.nominalCue(a, k, ci) {
 			continue // "requests for comment", "in a statement released …"

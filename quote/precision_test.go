@@ -34,6 +34,8 @@ func TestNotReports(t *testing.T) {
 		{"question label", "Headline\n\nQ: Did the service take care of you?\n\nA: Yes, it did."},
 		{"name given by a participle", "Headline\n\nLind founded a group called Tolm First in 2010."},
 		{"opening adverbial", "Headline\n\nIn 2010, Lind testified."},
+		{"so-called", "Headline\n\nThe ministry described the so-called “reform” as overdue."},
+		{"quoted name before a noun", "Headline\n\nLind defended the so-called “Tolm 2030” plan on Monday."},
 		{"label before a headline colon", "Breaking: Senate passes the budget bill after a long night\n\nThe Senate passed the bill."},
 	}
 	for _, tc := range cases {
@@ -157,6 +159,7 @@ func TestSpeakerMentions(t *testing.T) {
 		{"name and appositive before the cue", "Headline\n\nKarl Moss, a veteran of the canal board who retired in 2013, said the cautious approach favoured by Lind is insufficient.", "the cautious approach", "Karl Moss"},
 		{"appositive name", "Headline\n\nOstland's former finance minister, Ada Lind, said the official who approved the loan should resign.", "the official who approved", "Ostland's former finance minister"},
 		{"decimal in the content", "Headline\n\nThe committee has collected $56.5 million, said Ada Lind, its treasurer.", "The committee has collected $56.5 million", "Ada Lind"},
+		{"participle after a quoted name", "Headline\n\nAsked if the “pause” demanded by the union was possible, a spokesman said only: “Everything is on the table.”", "Everything is on the table", "a spokesman"},
 		{"thousands in the content", "Headline\n\nAsked about the union's claim that 1,200 jobs would go, Lind said the figure was wrong.", "the union's claim that 1,200 jobs would go", ""},
 		{"dateline before the content", "Headline\n\nTOLM, March 4 (Tolm Wire) - Dockers walked out on Monday, port officials said.", "Dockers walked out", "port officials"},
 		{"content before a cue that adds a quotation", "Headline\n\nLind and Moss will meet next week, the spokesman said, adding, \"They need to talk.\"", "Lind and Moss will meet", "the spokesman"},
