@@ -345,6 +345,10 @@ func (r *run) addIndirect(i, j int, cue, spk parallax.Span, conf float64) bool {
 		r.addDirect(i, cue, spk, conf)
 		return true
 	}
+	// "spoke first", "spoke briefly": one adverb says nothing.
+	if j == i+1 && (isAdverb(&r.toks[i]) || ordinals[r.toks[i].low]) {
+		return false
+	}
 	kind := parallax.Indirect
 	for k := i; k < j; k++ {
 		if r.toks[k].kind == tQuote {

@@ -280,6 +280,9 @@ var agoWords = set("a an few several many less more than about nearly almost jus
 // numberWords are the small numbers news text spells out.
 var numberWords = set("two three four five six seven eight nine ten eleven twelve dozen dozens hundreds thousands")
 
+// ordinals are the adverbs of order: "spoke first".
+var ordinals = set("first second third last next again")
+
 // numberWord reports whether a lower-cased word is a number: "two", "40".
 func numberWord(w string) bool {
 	return numberWords[w] || w != "" && w[0] >= '0' && w[0] <= '9'

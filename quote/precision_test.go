@@ -34,6 +34,7 @@ func TestNotReports(t *testing.T) {
 		{"question label", "Headline\n\nQ: Did the service take care of you?\n\nA: Yes, it did."},
 		{"name given by a participle", "Headline\n\nLind founded a group called Tolm First in 2010."},
 		{"opening adverbial", "Headline\n\nIn 2010, Lind testified."},
+		{"one adverb after the cue", "Headline\n\nThe mayor spoke first. The minister spoke briefly."},
 		{"so-called", "Headline\n\nThe ministry described the so-called “reform” as overdue."},
 		{"quoted name before a noun", "Headline\n\nLind defended the so-called “Tolm 2030” plan on Monday."},
 		{"label before a headline colon", "Breaking: Senate passes the budget bill after a long night\n\nThe Senate passed the bill."},
