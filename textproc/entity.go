@@ -263,6 +263,11 @@ func stripPossessive(w string) (string, bool) {
 	return w, false
 }
 
+// pluralPoss reports a plural possessive: "Dockers'", "Dockers’".
+func pluralPoss(w string) bool {
+	return strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "S'") || strings.HasSuffix(w, "s’") || strings.HasSuffix(w, "S’")
+}
+
 // isNameTok: a capitalised word that is not a pronoun, month or weekday.
 func (f *finder) isNameTok(i int) bool {
 	t := &f.d.Tokens[i]
@@ -417,7 +422,13 @@ func (f *finder) run(i, last int) ([]int, int) {
 			w := d.Raw[t.Span.Start:t.Span.End]
 			if _, poss := stripPossessive(w); poss {
 				j++
-				break
+				// But a plural possessive before an organisation word
+				// is inside the name: "the Dockers' Federation" (not
+				// "Breitbart News' Dr Thomas Williams").
+				if !pluralPoss(w) || j >= last || !d.Tokens[j].Cap || !f.isNameTok(j) || !d.has(j, lxOrgWord) {
+					break
+				}
+				continue
 			}
 			j++
 			if j < last && d.Tokens[j].Span.Start == t.Span.End && d.Raw[d.Tokens[j].Span.Start] == '.' && d.Tokens[j].Span.Len() == 1 {
@@ -673,7 +684,7 @@ func (f *finder) joined(run []int) string {
 	single := true
 	for k := 1; k < len(run); k++ {
 		a, b := d.Tokens[run[k-1]].Span, d.Tokens[run[k]].Span
-		if b.Start != a.End+1 || d.Raw[a.End] != ' ' || d.lex[run[k-1]]&lxPoss != 0 {
+		if b.Start != a.End+1 || d.Raw[a.End] != ' ' || d.lex[run[k-1]]&lxPoss != 0 && !pluralPoss(d.Raw[a.Start:a.End]) {
 			single = false
 			break
 		}

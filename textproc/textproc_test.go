@@ -361,6 +361,10 @@ func TestEntities(t *testing.T) {
 			mentions: []mention{{"NATO", 0}, {"NATO", 1}, {"the alliance", 0}},
 		},
 		{
+			name: "plural possessive inside a name", text: "Headline\n\nThe Tolm Dockers' Federation called a strike. Its leader spoke.",
+			entity: "Tolm Dockers' Federation", typ: parallax.Organization, key: "tolm dockers' federation",
+		},
+		{
 			name: "place from gazetteer", text: fixtureVarga,
 			entity: "Brussels", typ: parallax.Location, key: "brussels",
 		},
