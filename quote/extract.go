@@ -26,6 +26,7 @@ type cand struct {
 // speaker remembered across sentences and paragraphs.
 type lastSpk struct {
 	spk, cue parallax.Span
+	res      parallax.Span // the name resolving spk, when not spk itself
 	para     int
 	ok       bool
 }
@@ -408,15 +409,18 @@ func (r *run) paragraph(p int) {
 			}
 			switch {
 			case paraSpk.ok:
+				r.res = paraSpk.res
 				r.addDirect(k, paraSpk.cue, paraSpk.spk, 0.6)
 			case r.last.ok && p-r.last.para <= r.e.carry:
 				n := len(r.out)
+				r.res = r.last.res
 				r.addDirect(k, r.last.cue, r.last.spk, 0.5)
 				if len(r.out) > n {
 					r.out[n].carried = true
 				}
 			default:
 				if long && opensSentence {
+					r.res = parallax.Span{}
 					r.addDirect(k, parallax.Span{}, parallax.Span{}, 0.3)
 				}
 			}
@@ -1592,7 +1596,7 @@ func (r *run) remember(ps *lastSpk, cue, spk parallax.Span, p int) {
 	if spk.Empty() {
 		return
 	}
-	*ps = lastSpk{spk: spk, cue: cue, para: p, ok: true}
+	*ps = lastSpk{spk: spk, cue: cue, res: r.res, para: p, ok: true}
 }
 
 // weakConf is the confidence given to attributions PolNeAR counts but

@@ -101,6 +101,8 @@ func TestSpeakerNames(t *testing.T) {
 		{"relative pronoun names its antecedent", "Headline\n\nThe mayor thanked Karl Moss, who stood up and said that the canal was safe.", "that the canal was safe", "Karl Moss"},
 		{"pronoun after a newly named person", "Headline\n\n“We will build the bridge this year,” Anna Berg said in Tolm.\n\nKarl Moss struck a softer tone. “Bridges take time and money,” he said.", "Bridges take time", "Karl Moss"},
 		{"name in apposition after an inverted cue", "Headline\n\n“The canal stays open,” said the transport minister, Ada Lind, at a briefing.", "The canal stays open", "Ada Lind"},
+		{"name in apposition, for the next quotation too", "Headline\n\nKarl Moss spoke first.\n\n“The canal stays open,” said the transport minister, Ada Lind, at a briefing. “We will not close it.”", "We will not close it", "Ada Lind"},
+		{"name in apposition after a personal nominal", "Headline\n\n“Bridges take time,” Karl Moss said.\n\n“The canal stays open,” said the minister, Ada Lind.", "The canal stays open", "Ada Lind"},
 		{"name before of the", "Headline\n\nThe economist Eva Berg of the University of Tolm said the strike cost millions.", "the strike cost millions", "Eva Berg"},
 	}
 	for _, tc := range cases {

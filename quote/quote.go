@@ -191,7 +191,8 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 				// In news prose "he" and "the president" as speakers
 				// mostly continue the latest named speaker; names seen
 				// before resolve as they did then.
-				isPersonal := personal(q.Speaker.Mention)
+				// (Not when a name in apposition resolves it.)
+				isPersonal := best.res.Empty() && personal(q.Speaker.Mention)
 				// A pronoun of the other gender does not ("She skirted the
 				// question from moderator John Dickerson").
 				carried := isPersonal && lastPerson >= 0 && (agrees == nil || agrees(best.spk, lastPerson))
