@@ -525,12 +525,25 @@ func (d *Doc) EntityAt(sp parallax.Span) (ent int, m int) {
 // Tolm", "a group backing Lind"), or -1.
 func (d *Doc) headEntity(sp parallax.Span) int {
 	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].span.End > sp.Start })
-	head := -1
+	// A name in the phrase outranks a nominal the coreference linked
+	// ("the president of France Emmanuel Macron"), unless it only names
+	// what modifies the nominal ("the attorney general of New York").
+	head, nominal, modifier := -1, -1, false
 	for ; i < len(d.ments) && d.ments[i].span.Start < sp.End; i++ {
+		if d.ments[i].kind == kindNominal {
+			if nominal < 0 && head < 0 {
+				nominal = i
+			}
+			continue
+		}
 		if head >= 0 && postModifies(d.Raw[d.ments[head].span.End:d.ments[i].span.Start]) {
 			break
 		}
+		modifier = head < 0 && nominal >= 0 && postModifies(d.Raw[d.ments[nominal].span.End:d.ments[i].span.Start])
 		head = i
+	}
+	if head < 0 || modifier {
+		head = nominal
 	}
 	if head < 0 {
 		return -1

@@ -498,6 +498,14 @@ func (f *finder) process(si int, run []int, tc bool) {
 			}
 		}
 	}
+	// A place after a preposition, then a full name ("the mayor of Tolm
+	// Karl Moss"), is two names.
+	if len(run) >= 3 && run[0] > 0 && d.has(run[0]-1, lxPrep) && d.lex[run[1]]&(lxHonorific|lxRoleHead|lxRoleMod) == 0 &&
+		!f.hasOrgWord(run) && f.knownPlace(run[0]) {
+		f.process(si, run[:1], false)
+		f.process(si, run[1:], false)
+		return
+	}
 	// Leading role words: "Russian President", "Foreign Secretary", "Mr".
 	p, hasRole := 0, false
 	var gender int8
@@ -722,6 +730,21 @@ func (f *finder) nameEnd(i int) int {
 	t := &f.d.Tokens[i]
 	w, _ := stripPossessive(f.d.Raw[t.Span.Start:t.Span.End])
 	return t.Span.Start + len(w)
+}
+
+// knownPlace reports whether the word at i is a place: in the gazetteer,
+// or named alone as one earlier in the text.
+func (f *finder) knownPlace(i int) bool {
+	w := f.word(i)
+	if p, ok := inStrMap(places, w); ok && p.name != "" {
+		return true
+	}
+	for k := range f.cands {
+		if c := &f.cands[k]; c.b-c.a == 1 && c.name == w && c.loc > c.person && c.loc > c.org {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *finder) hasOrgWord(run []int) bool {

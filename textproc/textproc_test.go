@@ -500,6 +500,21 @@ func TestResolveUnlinked(t *testing.T) {
 	}
 }
 
+// TestNameAfterPlace: a place after a preposition, then a full name, are
+// two names, and the name heads the phrase over a nominal before it.
+func TestNameAfterPlace(t *testing.T) {
+	text := "Dockers struck in Tolm on Monday.\n\nThe mayor of Tolm Karl Moss called for calm. The president of France Anna Lind said talks would resume."
+	d := analyzer.Analyze(text, nil)
+	moss, _ := entityNamed(t, d, "Karl Moss")
+	lind, _ := entityNamed(t, d, "Anna Lind")
+	entityNamed(t, d, "Tolm")
+	for span, want := range map[string]int{"The mayor of Tolm Karl Moss": moss, "The president of France Anna Lind": lind} {
+		if got := d.Resolve(spanOf(t, text, span, 0)); got != want {
+			t.Errorf("Resolve(%q) = %d, want %d", span, got, want)
+		}
+	}
+}
+
 func TestSentenceAt(t *testing.T) {
 	text := "One two. Three four.\n\nFive."
 	d := analyzer.Analyze(text, nil)
