@@ -352,8 +352,17 @@ func (c *Cleaner) published(a *parallax.Article, rec *parallax.Record, d *doc, d
 	a.DateSpan = parallax.Span{Start: base + dl.start, End: base + dl.end}
 }
 
-// pageDate is the first date line above the body, else the first one at all.
+// pageDate is the first date line between the title and the body (the
+// article's own, not a page header's date of the day), else the first
+// above the body, else the first one at all.
 func (d *doc) pageDate() (string, parallax.Span) {
+	if d.title >= 0 {
+		for _, x := range d.dates {
+			if x.unit > d.title && (d.first < 0 || x.unit < d.first) {
+				return x.date, x.span
+			}
+		}
+	}
 	for _, x := range d.dates {
 		if d.first < 0 || x.unit < d.first {
 			return x.date, x.span
@@ -416,18 +425,38 @@ func (d *doc) findTitle(recTitle string) int {
 // by more page furniture is a masthead and is taken only when nothing
 // else qualifies.
 func (d *doc) headline(from, limit, maxProse int) int {
-	prose, masthead := 0, -1
+	prose, masthead, link, lastLink := 0, -1, -1, -1
+	glued := false // unit i-1 is navigation or a link line, with no blank line after it
+	if from > 0 {
+		glued = d.units[from-1].nav && !d.units[from-1].blankAfter
+	}
 	for i := from; i < limit; i++ {
 		u := &d.units[i]
 		s := d.text(i)
+		wasGlued := glued
+		glued = u.nav && !u.blankAfter
 		// A first line may end in a period (some sources add one to every
 		// headline), unless the record's own title is elsewhere.
 		allowPeriod := i == 0 && !d.variant && (u.blankAfter || u.f.terminal != '.' || i+1 < len(d.units) && d.units[i+1].f.words > u.f.words)
-		if !u.nav && (i == 0 || u.f.words >= 3) && headlineShaped(s, &u.f, allowPeriod) && !widgetLine(s, &u.f, d.ws[i]) {
+		if !u.nav && (i == 0 || u.f.words >= 3) && headlineShaped(s, &u.f, allowPeriod) && !widgetLine(s, &u.f, d.ws[i]) && !postedLine(s, d.ws[i]) {
 			if dl, ok := parseDateline(s); !ok || dl.rest >= len(s) || !u.f.bodyLike() {
 				if i == 0 && u.f.words <= 4 && allCaps(s) && i+1 < len(d.units) && !d.units[i+1].f.bodyLike() {
 					masthead = i
 					continue
+				}
+				// A short link text hanging under a menu ("Skip to …")
+				// yields to a headline set right on its byline or date,
+				// unless that line follows it directly (then it is a deck).
+				if wasGlued && linkText(&u.f) {
+					if link < 0 {
+						link = i
+					}
+					lastLink = i
+					glued = !u.blankAfter
+					continue
+				}
+				if link >= 0 && (lastLink == i-1 || !d.onByline(i)) {
+					return link
 				}
 				return i
 			}
@@ -438,7 +467,21 @@ func (d *doc) headline(from, limit, maxProse int) int {
 			}
 		}
 	}
+	if link >= 0 {
+		return link
+	}
 	return masthead
+}
+
+// onByline reports a unit followed, with no blank line between, by a
+// byline or date line.
+func (d *doc) onByline(i int) bool {
+	if i+1 >= len(d.units) || d.units[i].blankAfter {
+		return false
+	}
+	n := &d.units[i+1]
+	s := d.text(i + 1)
+	return bylineName(s) != "" || isDateLine(s, &n.f)
 }
 
 // markNav flags the navigation lines near the top of the page — menus
@@ -448,6 +491,7 @@ func (d *doc) headline(from, limit, maxProse int) int {
 func (d *doc) markNav() (limit, last int) {
 	limit, last = min(len(d.units), 12), -1
 	run, prose := 0, 0
+	frozen := false // a headline and its byline or date are behind: later menus are share buttons
 	for i := 0; i < limit; i++ {
 		u := &d.units[i]
 		s := d.text(i)
@@ -457,14 +501,21 @@ func (d *doc) markNav() (limit, last int) {
 				for k := i - run + 1; k <= i; k++ {
 					d.units[k].nav = true
 				}
-				last = i
+				if !frozen {
+					last = i
+				}
 				limit = min(len(d.units), limit+1, 40)
 			}
 		} else {
 			run = 0
 			if navLine(s, &u.f) {
-				u.nav, last = true, i
+				u.nav = true
+				if !frozen {
+					last = i
+				}
 				limit = min(len(d.units), limit+1, 40)
+			} else if !frozen && u.f.words <= 10 && (bylineName(s) != "" || isDateLine(s, &u.f)) {
+				frozen = d.headlineBetween(last+1, i)
 			}
 		}
 		if u.f.bodyLike() {
@@ -474,6 +525,23 @@ func (d *doc) markNav() (limit, last int) {
 		}
 	}
 	return limit, last
+}
+
+// isDateLine reports whether dateLine accepts s.
+func isDateLine(s string, f *feats) bool {
+	_, _, ok := dateLine(s, f)
+	return ok
+}
+
+// headlineBetween reports a headline-shaped line of three or more words
+// in units [from, to).
+func (d *doc) headlineBetween(from, to int) bool {
+	for k := max(from, 0); k < to; k++ {
+		if u := &d.units[k]; !u.nav && u.f.words >= 3 && headlineShaped(d.text(k), &u.f, false) {
+			return true
+		}
+	}
+	return false
 }
 
 // normKey lower-cases s and keeps only letters and digits, single-spaced.
@@ -588,7 +656,8 @@ func (d *doc) classify(c *Cleaner, key string) {
 		}
 		if head, name, ok := postedBy(s, ws); ok {
 			// "Posted on <date> by name": the page date and its author.
-			if dd, sp, ok := dateLine(head, &u.f); ok {
+			hf := measure(head)
+			if dd, sp, ok := dateLine(head, &hf); ok {
 				u.reason = ReasonDate
 				d.dates = append(d.dates, dateAt{i, dd, parallax.Span{Start: u.start + sp[0], End: u.start + sp[1]}})
 				if d.byline == "" {
@@ -678,7 +747,9 @@ func (d *doc) classify(c *Cleaner, key string) {
 			if (j < i && d.units[j].blankAfter) || (j > i && d.units[i].blankAfter) {
 				continue
 			}
-			if photoCaption(d.text(j), &d.units[j].f) {
+			// Undated, the pair must stand alone between blank lines.
+			alone := d.units[min(i, j)].blankBefore && d.units[max(i, j)].blankAfter
+			if photoCaption(d.text(j), &d.units[j].f) || alone && captionSentence(d.text(j), &d.units[j].f) {
 				d.units[j].reason = ReasonCaption
 			}
 		}
@@ -744,8 +815,10 @@ func (d *doc) structure() {
 				u.reason = ReasonHeader
 			}
 		case i > last:
-			// footer: no sentence shape, or a bare name or handle
-			if !u.f.sentenceEnd() || u.f.words < 3 && (u.f.capWords == u.f.words || strings.IndexByte(s, '@') >= 0) {
+			// footer: no sentence shape, a bare name or handle, or a short
+			// line of capitalised words only ("Our Policies: The Trust Code.")
+			if !u.f.sentenceEnd() || u.f.words < 3 && (u.f.capWords == u.f.words || strings.IndexByte(s, '@') >= 0) ||
+				u.f.words <= 10 && u.f.lowerWords == 0 && u.f.capWords >= 3 && u.f.terminal != '?' && !isOpenQuote(u.f.first) {
 				u.reason = ReasonBoilerplate
 				if j := lastSep(s); j > 0 && u.f.words <= 6 {
 					for _, part := range []string{s[j:], s[:j]} {
@@ -763,6 +836,40 @@ func (d *doc) structure() {
 				u.reason = ReasonHeading
 			}
 		}
+	}
+	d.listRest(first)
+}
+
+// listRest removes what is left of a list once most of it is gone: in a
+// run of three or more lines with no blank line between, after the first
+// body paragraph, with no prose and at most a third of it kept, the kept
+// lines go too ("Read more:" links, one of them a question).
+func (d *doc) listRest(first int) {
+	for i := first + 1; i < d.comments; {
+		j, kept, prose, reason := i, 0, false, ""
+		for ; j < d.comments; j++ {
+			u := &d.units[j]
+			if u.reason == "" {
+				kept++
+				prose = prose || u.f.bodyLike()
+			} else if reason == "" {
+				reason = u.reason
+			}
+			if u.blankAfter {
+				j++
+				break
+			}
+		}
+		if n := j - i; n >= 3 && kept > 0 && kept*3 <= n && !prose {
+			for k := i; k < j; k++ {
+				if u := &d.units[k]; u.reason == "" {
+					u.reason = reason
+				} else {
+					reason = u.reason
+				}
+			}
+		}
+		i = j
 	}
 }
 

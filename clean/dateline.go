@@ -157,14 +157,33 @@ func parseDateline(s string) (dateline, bool) {
 		// a dateline alone on its line: "CITY, Region" (a lone capitalised
 		// word is more often a section label)
 	case sep && (caps || d.agency != ""):
+	case sep && n == 1 && slashPlaces(s[d.start:placeEnd]):
+		// "Place/Place –": filed in the first
 	case d.month > 0 && (d.reporter != "" || d.agency != "" || caps || sep):
 	default:
 		return d, false
+	}
+	if j := strings.IndexByte(d.place, '/'); j > 0 && !caps {
+		d.place = d.place[:j]
 	}
 	if d.place == "" || !sep && d.month == 0 && !(caps && strings.TrimSpace(s[d.end:]) == "" && strings.Contains(s[:d.end], ", ")) {
 		return d, false
 	}
 	return d, true
+}
+
+// slashPlaces reports "Name/Name": capitalised names joined by slashes.
+func slashPlaces(w string) bool {
+	if strings.Count(w, "/") != 1 {
+		return false
+	}
+	for _, p := range strings.Split(w, "/") {
+		r, _ := utf8.DecodeRuneInString(p)
+		if len(p) < 3 || !unicode.IsUpper(r) || allCaps(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // regionEnd reads one to three capitalised words from k ("Ukraine",

@@ -102,6 +102,70 @@ More than forty thousand people lined the river banks on Sunday for the annual b
 Police said the day passed without serious incidents.
 `
 
+// Share buttons under the byline (a one-word menu), a photo credit with an
+// undated caption, a page-header date with the weather above the
+// article's own date, and a link list whose last item is a question.
+const shareUnderByline = `THE LAKESIDE COURIER
+Home | Local | Sport | Weather
+Friday 14 June 2024 | Lakeside 21°C
+Local › Transport
+
+Ferry fares to rise as operator cites fuel costs
+
+Commuters face a second increase in a year
+
+By Tom Erling, Transport reporter
+Thursday 13 June 2024 17:45 BST
+
+Share this article
+Facebook
+Messenger
+Copy link
+
+Photo: Ines Paulo / Lakeside Courier
+Passengers board the morning ferry at the north pier.
+
+LAKESIDE — Ferry fares on the lake crossing will rise by eight percent from July, the operator said on Thursday, blaming higher fuel prices.
+
+"We held prices as long as we could," a spokeswoman said.
+
+Commuter groups said they would ask the council to step in.
+
+Related:
+Council to review ferry contract
+Who runs the lake ferries?
+Audio player loading…
+`
+
+// Link lines hanging under a menu above a headline set on its byline, a
+// date with an update note, and a wire footer of capitalised words.
+const skipLinks = `Northwire
+World | Markets | Business | Tech
+Jump to main content
+Hide this banner
+
+MARKETS
+Copper hits two-year high on supply worries
+By Lea Marsh
+June 12, 2024 at 9:05 am GMT · Updated 3 hours ago
+
+LONDON, June 12 (Northwire) - Copper prices rose to their highest in two years on Wednesday as mine outages in South America tightened supply, traders said.
+
+Stocks in exchange warehouses have fallen by a third since March.
+
+Our Principles: The Northwire Editorial Code.
+`
+
+// A yearless published date beside a full update date.
+const yearlessPublished = `Harbour tolls go up again
+
+Published: Jun 2 | Updated: 03.06.2024, 08:10
+
+The harbour board raised mooring tolls by five percent on Sunday, its second rise this year, the board said.
+
+Boat owners said the rise would push smaller clubs out of the marina.
+`
+
 func TestPageSignals(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -179,6 +243,53 @@ func TestPageSignals(t *testing.T) {
 			},
 		},
 		{
+			name:      "share buttons under the byline; header date; undated caption; list rest",
+			text:      shareUnderByline,
+			title:     "Ferry fares to rise as operator cites fuel costs",
+			outlet:    "Lakeside Courier",
+			published: "2024-06-13",
+			byline:    "Tom Erling",
+			gone: map[string]string{
+				"Photo: Ines Paulo / Lakeside Courier":                  "caption",
+				"Passengers board the morning ferry at the north pier.": "caption",
+				"Who runs the lake ferries?":                            "boilerplate",
+				"Audio player loading…":                                 "widget",
+			},
+			kept: []string{"LAKESIDE — Ferry fares on the lake crossing", "Commuter groups said they would ask the council to step in."},
+		},
+		{
+			name:      "link lines under a menu; update note; capitalised footer",
+			text:      skipLinks,
+			title:     "Copper hits two-year high on supply worries",
+			outlet:    "Northwire",
+			published: "2024-06-12",
+			byline:    "Lea Marsh",
+			gone: map[string]string{
+				"Jump to main content":                          "header",
+				"June 12, 2024 at 9:05 am GMT · Updated 3 ho":   "date",
+				"Our Principles: The Northwire Editorial Code.": "boilerplate",
+			},
+			kept: []string{"Stocks in exchange warehouses have fallen by a third since March."},
+		},
+		{
+			name:      "yearless published date takes the update's year",
+			text:      yearlessPublished,
+			title:     "Harbour tolls go up again",
+			published: "2024-06-02",
+			gone:      map[string]string{"Published: Jun 2 | Updated: 03.06.2024, 08:10": "date"},
+		},
+		{
+			name: "blog post line with reading time; slash dateline",
+			text: "Posted 12.04.2024 by Ana Brook | 4 min read | Filed under: Rivers, Towns\n\nThe weir that made the town\n\n" +
+				"Velmont/Orla – The old weir was finished in 1820, and the town grew up around the mill it powered, the archive shows.\n\n" +
+				"Today it is a listed structure, and the trust that looks after it is raising money for repairs.\n",
+			title:     "The weir that made the town",
+			published: "2024-04-12",
+			byline:    "Ana Brook",
+			gone:      map[string]string{"Posted 12.04.2024 by Ana Brook": "date"},
+			kept:      []string{"Velmont/Orla – The old weir"},
+		},
+		{
 			name:   "credit with no repeated name: the last part",
 			text:   plainCredit,
 			title:  "River festival draws record crowds",
@@ -249,6 +360,22 @@ func TestPageSignalsNegative(t *testing.T) {
 				"Thousands of homes were left without power on Sunday after a storm brought down lines across the county, the utility said.\n\n" +
 				"Crews expect to restore most connections by Tuesday, though repairs to the main line will take longer, under a plan backed by the county board and by Senator Ames (R)\n",
 			kept: []string{"by Senator Ames (R)"},
+		},
+		{
+			name:  "short headline under a menu, its deck above the byline",
+			title: "Floods hit town",
+			text: "Home | News | Sport | Weather\nFloods hit town\n\nResidents were moved to the school hall overnight as the river rose\nBy Ada Crane\n\n" +
+				"The river burst its banks on Sunday night and flooded more than two hundred homes, the fire service said.\n",
+			kept: []string{"The river burst its banks on Sunday night"},
+		},
+		{
+			name:  "a one-sentence paragraph under a credit, with body around it",
+			title: "Bridge reopens after repairs",
+			text: "Bridge reopens after repairs\n\n" +
+				"The old bridge reopened to traffic on Monday after eight months of repairs, the council said.\n\n" +
+				"Photo: Cal Ruiz / Town Desk\n\nDrivers had faced a detour of twelve miles while the work went on.\n\n" +
+				"Cyclists will have a lane of their own from next month.\n",
+			kept: []string{"Drivers had faced a detour of twelve miles while the work went on."},
 		},
 		{
 			name:  "a dated sentence beside a credit but after a blank line",

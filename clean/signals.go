@@ -125,6 +125,12 @@ func headlineShaped(s string, f *feats, allowPeriod bool) bool {
 	return true
 }
 
+// linkText reports the shape of a short link label: two to four words of
+// letters only, the first alone capitalised ("Skip to main content").
+func linkText(f *feats) bool {
+	return f.words >= 2 && f.words <= 4 && f.capWords == 1 && f.letters == f.nonSpace && unicode.IsUpper(f.first)
+}
+
 // headingShaped reports a crosshead or related-link line standing between
 // body paragraphs: short, capitalised, and ending without sentence
 // punctuation — or in "?"/"!" when it is title-cased or has a colon.
@@ -196,8 +202,87 @@ func bylineName(s string) string {
 }
 
 // dateLine reports a line that is a date with at most a few words of
-// decoration (weekday, time, "Updated:", a counter).
+// decoration (weekday, time, "Updated:", a counter). A trailing update
+// note ("· Updated 2 hours ago") is set aside: the date before it wins,
+// and a yearless "Published: Mar 5" takes the note's year.
 func dateLine(s string, f *feats) (date string, sp [2]int, ok bool) {
+	if f.digits < 4 {
+		return "", sp, false // every full date has a four-digit year
+	}
+	if f.words <= 20 && (strings.Contains(s, " · ") || strings.Contains(s, " | ")) {
+		if date, sp, ok = updateNote(s); ok {
+			return date, sp, ok
+		}
+	}
+	return plainDateLine(s, f)
+}
+
+// updateVerbs open the update note of a date line.
+var updateVerbs = wordSet("updated modified edited")
+
+// updateNote reads a date line "HEAD · Updated TAIL" (or "|"), where the
+// note TAIL is a date or a relative time: the date is HEAD's, or HEAD's
+// "Published: Mar 5" with the year of TAIL's date.
+func updateNote(s string) (date string, sp [2]int, ok bool) {
+	cut, sepLen := -1, 0
+	for _, sep := range [...]string{" · ", " | "} {
+		for k := 0; k < len(s); {
+			j := strings.Index(s[k:], sep)
+			if j < 0 {
+				break
+			}
+			k += j + len(sep)
+			var buf [2]string
+			ws := words(s[k:], buf[:], 2)
+			if len(ws) > 0 && (updateVerbs[lower(trimPunct(ws[0]))] || len(ws) > 1 && lower(ws[0]) == "last" && updateVerbs[lower(trimPunct(ws[1]))]) {
+				if cut < 0 || k-len(sep) < cut {
+					cut, sepLen = k-len(sep), len(sep)
+				}
+				break
+			}
+		}
+	}
+	if cut <= 0 {
+		return "", sp, false
+	}
+	head, tail := s[:cut], s[cut+sepLen:]
+	if countWords(tail) > 8 {
+		return "", sp, false
+	}
+	tdate, _, tok := ParseDate(tail)
+	if !tok && !strings.Contains(tail, " ago") {
+		return "", sp, false
+	}
+	hf := measure(head)
+	if date, sp, ok = plainDateLine(head, &hf); ok || !tok {
+		return date, sp, ok
+	}
+	// "Published: Mar 5": a pub verb, then a month and day.
+	var buf [2]string
+	ws := words(head, buf[:], 2)
+	if len(ws) == 0 || !pubVerbs[lower(trimPunct(ws[0]))] {
+		return "", sp, false
+	}
+	at := strings.Index(head, ws[0]) + len(ws[0])
+	rest := strings.TrimLeft(head[at:], " :")
+	m, d, n := monthDay(rest)
+	if n == 0 || strings.TrimSpace(rest[n:]) != "" {
+		return "", sp, false
+	}
+	y := int(tdate[0]-'0')*1000 + int(tdate[1]-'0')*100 + int(tdate[2]-'0')*10 + int(tdate[3]-'0')
+	if validYMD(y, m, d) && fmtDate(y, m, d) > tdate {
+		y--
+	}
+	if !validYMD(y, m, d) {
+		return "", sp, false
+	}
+	date = fmtDate(y, m, d)
+	start := len(head) - len(rest)
+	return date, [2]int{start, start + n}, true
+}
+
+// plainDateLine is dateLine without the update-note rule.
+func plainDateLine(s string, f *feats) (date string, sp [2]int, ok bool) {
 	if f.words > 10 {
 		return "", sp, false
 	}
@@ -234,10 +319,22 @@ func postedBy(s string, ws []string) (head, name string, ok bool) {
 		return "", "", false
 	}
 	name = strings.TrimSpace(s[i+4:])
+	// "by Name | 7 min read | …": the name ends at a separator
+	for _, sep := range [...]string{" | ", " · "} {
+		if j := strings.Index(name, sep); j > 0 {
+			name = strings.TrimSpace(name[:j])
+		}
+	}
 	if n := countWords(name); n == 0 || n > 4 || endsSentence(lastRune(name)) && lastRune(name) != '.' {
 		return "", "", false
 	}
 	return s[:i], strings.TrimRight(name, "."), true
+}
+
+// postedLine reports a "Posted on <date> by Name" line.
+func postedLine(s string, ws []string) bool {
+	_, _, ok := postedBy(s, ws)
+	return ok
 }
 
 // captionDate reports a caption ending in a source and a date ("Leaders
@@ -335,6 +432,10 @@ func widgetLine(s string, f *feats, ws []string) bool {
 		return true
 	}
 	if n <= 4 && !sentence && anyIn(ws, navNouns) {
+		return true
+	}
+	// a status trailing off in an ellipsis ("Loading…")
+	if n <= 4 && !f.sentBreak && (f.terminal == '…' || strings.HasSuffix(s, "...")) && !strings.ContainsFunc(s, isOpenQuote) {
 		return true
 	}
 	return false
@@ -646,6 +747,16 @@ func photoCaption(s string, f *feats) bool {
 	}
 	_, sp, ok := ParseDate(s)
 	return ok && strings.TrimRight(s[sp.End:], " .)") == ""
+}
+
+// captionSentence reports an undated caption: one sentence of 4 to 30
+// words, no quotation, not opening with a dateline.
+func captionSentence(s string, f *feats) bool {
+	if f.words < 4 || f.words > 30 || f.sentBreak || strings.ContainsAny(s, "\"“”«»„") {
+		return false
+	}
+	_, dl := parseDateline(s)
+	return !dl
 }
 
 // endMarker returns where a wire copy's end marker starts in a

@@ -141,3 +141,79 @@ func TestKeptEndBeforeMarker(t *testing.T) {
 		})
 	}
 }
+
+func TestDateLine(t *testing.T) {
+	tests := []struct {
+		name string
+		line string
+		want string // "" when not a date line
+	}{
+		{"plain", "Tuesday 4 June 2024 10:30 BST", "2024-06-04"},
+		{"header with weather", "Monday 3 June 2024 | Port Ellis 18°C", "2024-06-03"},
+		{"update note, relative", "June 4, 2024 at 6:40 pm GMT · Updated 5 hours ago", "2024-06-04"},
+		{"update note, dated", "Published: 4 June 2024 | Updated: 05.06.2024, 11:02", "2024-06-04"},
+		{"yearless published", "Published: Jun 4 | Updated: 05.06.2024, 11:02", "2024-06-04"},
+		{"yearless across new year", "Posted: Dec 31 | Updated: 02.01.2025", "2024-12-31"},
+		{"update note only", "Updated: 05.06.2024", "2024-06-05"},
+		{"prose after the note", "June 4, 2024 · Updated after the mayor spoke to reporters at length", ""},
+		{"sentence", "The vote on 4 June 2024 was postponed by the council again.", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := measure(tc.line)
+			got, sp, ok := dateLine(tc.line, &f)
+			if !ok {
+				got = ""
+			}
+			if got != tc.want {
+				t.Errorf("dateLine(%q) = %q, want %q", tc.line, got, tc.want)
+			}
+			if ok && (sp[0] < 0 || sp[1] > len(tc.line) || sp[0] >= sp[1]) {
+				t.Errorf("dateLine(%q) span %v out of range", tc.line, sp)
+			}
+		})
+	}
+}
+
+func TestPostedBy(t *testing.T) {
+	tests := []struct {
+		name       string
+		line       string
+		head, user string
+		ok         bool
+	}{
+		{"plain", "Posted on 9 May 2024 by saltmarsh_ed", "Posted on 9 May 2024", "saltmarsh_ed", true},
+		{"with reading time", "Posted 12.04.2024 by Ana Brook | 4 min read | Filed under: Rivers, Towns", "Posted 12.04.2024", "Ana Brook", true},
+		{"sentence", "Posted by the council to every household in the borough last week.", "", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			head, user, ok := postedBy(tc.line, lw(tc.line))
+			if head != tc.head || user != tc.user || ok != tc.ok {
+				t.Errorf("postedBy(%q) = %q, %q, %v; want %q, %q, %v", tc.line, head, user, ok, tc.head, tc.user, tc.ok)
+			}
+		})
+	}
+}
+
+func TestParseDatelineSlash(t *testing.T) {
+	tests := []struct {
+		name  string
+		s     string
+		place string
+		ok    bool
+	}{
+		{"two places", "Velmont/Orla – Talks resumed on Monday after a week of silence.", "Velmont", true},
+		{"capitals", "VELMONT – Talks resumed on Monday.", "VELMONT", true},
+		{"one mixed-case word", "Meanwhile – talks resumed on Monday.", "", false},
+		{"lower-case part", "Velmont/east – talks resumed on Monday.", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, ok := parseDateline(tc.s)
+			if ok != tc.ok || ok && d.place != tc.place {
+				t.Errorf("parseDateline(%q) = %q, %v; want %q, %v", tc.s, d.place, ok, tc.place, tc.ok)
+			}
+		})
+	}
+}
