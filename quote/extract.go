@@ -1181,6 +1181,11 @@ func (r *run) colonSpeaker(a, e int, headline bool) bool {
 			return true
 		}
 	}
+	// A name heads a speaker, or a camp's: a common noun after one is a
+	// topic ("Tolm strike: mayor pleads for talks").
+	if t := &r.toks[e-1]; t.kind == tWord && !t.cap && e-1 > a && !campNouns[strings.TrimSuffix(t.low, "s")] {
+		return false
+	}
 	return r.namedAgain(sp)
 }
 

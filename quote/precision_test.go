@@ -37,6 +37,7 @@ func TestNotReports(t *testing.T) {
 		{"one adverb after the cue", "Headline\n\nThe mayor spoke first. The minister spoke briefly."},
 		{"so-called", "Headline\n\nThe ministry described the so-called “reform” as overdue."},
 		{"quoted name before a noun", "Headline\n\nLind defended the so-called “Tolm 2030” plan on Monday."},
+		{"topic before a headline colon", "Tolm strike: shelves empty as ships wait\n\nThe strike entered its third day in Tolm, and Tolm Radio covered it."},
 		{"label before a headline colon", "Breaking: Senate passes the budget bill after a long night\n\nThe Senate passed the bill."},
 	}
 	for _, tc := range cases {
@@ -158,6 +159,7 @@ func TestSpeakerMentions(t *testing.T) {
 		{"degree word before a quantifier", "Headline\n\nNearly all said that the plan was reckless.", "that the plan was reckless", "Nearly all"},
 		{"transcript in capitals", "Headline\n\nTAPPER: Will you run again?\n\nLIND: We will see what the voters want.", "We will see what", "LIND"},
 		{"country before a headline colon", "Ostland: We will not pay for the canal\n\nOstland said on Monday it would never pay.", "We will not pay", "Ostland"},
+		{"camp before a headline colon", "Lind camp: Moss is unfit for office\n\nAda Lind's campaign said on Monday that Moss was unfit.", "Moss is unfit for office", "Lind camp"},
 		{"dateline dash", "Headline\n\nTOLM – Karl Moss said on Monday that the bridge would open in May.", "that the bridge would open", "Karl Moss"},
 		{"name and appositive before the cue", "Headline\n\nKarl Moss, a veteran of the canal board who retired in 2013, said the cautious approach favoured by Lind is insufficient.", "the cautious approach", "Karl Moss"},
 		{"appositive name", "Headline\n\nOstland's former finance minister, Ada Lind, said the official who approved the loan should resign.", "the official who approved", "Ostland's former finance minister"},
