@@ -436,22 +436,9 @@ func (r *run) paragraph(p int) {
 // sentence finds cues in tokens [a,b) and attributes their contents.
 func (r *run) sentence(p, a, b int, ps *lastSpk) {
 	toks := r.toks
-	// A dateline opening the sentence, "WASHINGTON (Reuters) -", is
-	// nobody's words.
-	for x := a + 1; x < b && x < a+12; x++ {
-		if toks[x].kind == tQuote || r.punct(x, ".") {
-			break
-		}
-		if t := &toks[x]; t.kind == tWord && !t.cap && !isDigit(t.low[0]) {
-			break
-		}
-		if (r.punct(x, "—") || r.punct(x, "–") || r.punct(x, "-")) && r.datelineLike(a, x) {
-			a = x + 1
-			break
-		}
-	}
-	var subj parallax.Span // the sentence's speaker once found
-	sub := -1              // the comma closing an opening subordinate clause
+	a = r.datelineEnd(a, b) // a dateline is nobody's words
+	var subj parallax.Span  // the sentence's speaker once found
+	sub := -1               // the comma closing an opening subordinate clause
 	// Or a fronted participle clause: "After blasting the report,",
 	// "Despite challenging the leader,".
 	if a < b && toks[a].kind == tWord && (subordinators[toks[a].low] || r.participle(a) ||
@@ -1485,17 +1472,7 @@ func (r *run) introWord(i int) bool {
 // subject guesses the subject of the clause [a,k): the noun phrase at its
 // start, after an introductory phrase closed by a comma.
 func (r *run) subject(a, k int) parallax.Span {
-	i := a
-	// A dateline: "WASHINGTON —", "Dec 29 -".
-	for x := a; x < k && x < a+10; x++ {
-		if (r.punct(x, "—") || r.punct(x, "–") || r.punct(x, "-")) && r.datelineLike(a, x) {
-			i = x + 1
-			break
-		}
-		if r.toks[x].kind == tQuote || r.punct(x, ".") {
-			break
-		}
-	}
+	i := r.datelineEnd(a, k)
 	// Introductory phrases closed by commas: "Throughout the 2000s,",
 	// "Instead,", "Speaking on Monday,", "On Thursday, after remaining
 	// neutral,".
@@ -1571,6 +1548,20 @@ func (r *run) participle(i int) bool {
 	}
 	t := &r.toks[i]
 	return t.kind == tWord && !t.cap && len(t.low) > 4 && strings.HasSuffix(t.low, "ing")
+}
+
+// datelineEnd returns the token after a dateline opening tokens [a,b)
+// ("WASHINGTON (Reuters) -", "Dec 29 -"), or a when there is none.
+func (r *run) datelineEnd(a, b int) int {
+	for x := a + 1; x < b && x < a+12; x++ {
+		if t := &r.toks[x]; t.kind == tQuote || r.punct(x, ".") || t.kind == tWord && !t.cap && !isDigit(t.low[0]) {
+			break
+		}
+		if (r.punct(x, "—") || r.punct(x, "–") || r.punct(x, "-")) && r.datelineLike(a, x) {
+			return x + 1
+		}
+	}
+	return a
 }
 
 // datelineLike reports whether tokens [a,x) before a dash read as a
