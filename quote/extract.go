@@ -235,7 +235,10 @@ func (r *run) clauseEnd(i, b int) int {
 			for x < b && isAdverb(&r.toks[x]) {
 				x++
 			}
-			if n := &r.toks[x]; x < b && n.kind == tWord && !n.cap {
+			if x >= b {
+				continue
+			}
+			if n := &r.toks[x]; n.kind == tWord && !n.cap {
 				// After a comma a form that may be a noun is the verb too:
 				// "…, and rules out talks", not "… and claims of fraud".
 				if c, ok := n.cueInfo(); ok && !c.part && (!c.noun || r.punct(k-1, ",") && !r.word(x+1, "of")) && c.lemma != n.low {
@@ -257,7 +260,10 @@ func (r *run) clauseEnd(i, b int) int {
 				for x < b && isAdverb(&r.toks[x]) {
 					x++
 				}
-				if c, ok := r.toks[x].cueInfo(); ok && x < b && r.toks[x].kind == tWord && !c.part && c.class&cueSpeech != 0 && r.trailsOff(x+1, b) {
+				if x >= b {
+					continue
+				}
+				if c, ok := r.toks[x].cueInfo(); ok && r.toks[x].kind == tWord && !c.part && c.class&cueSpeech != 0 && r.trailsOff(x+1, b) {
 					return k
 				}
 			}
