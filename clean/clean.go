@@ -228,6 +228,21 @@ func (c *Cleaner) Clean(rec *parallax.Record) (*parallax.Article, error) {
 			d.byline = dl.reporter
 		}
 	}
+	if d.byline == "" {
+		// The page's or the record's author when the text names none
+		// (an HTML meta or JSON-LD author, a JSONL "author" field).
+		for _, k := range []string{"author", "byline"} {
+			if v, ok := meta[k].(string); ok {
+				v = strings.TrimSpace(v)
+				if bylineName(v) == "" {
+					v = "By " + v
+				}
+				if d.byline = bylineName(v); d.byline != "" {
+					break
+				}
+			}
+		}
+	}
 	a.Byline = d.byline
 	if len(d.contrib) > 0 {
 		meta["contributors"] = d.contrib

@@ -544,3 +544,24 @@ Honestly I think the county was too slow this time, and my neighbours agree with
 		t.Errorf("%d paragraphs, want 2:\n%s", len(a.Paragraphs), a.Text)
 	}
 }
+
+// TestBylineFromRecord: with no byline in the text, the record's author
+// (an HTML page's meta author, a JSONL field) names it, when it is a name.
+func TestBylineFromRecord(t *testing.T) {
+	text := "Dam Talks Resume\n\nNegotiators met again on Monday in the capital, officials said.\n\nThe talks will continue on Tuesday, a spokesman said.\n"
+	for author, want := range map[string]string{
+		"Ada Lind":                 "Ada Lind",
+		"By Karl Moss":             "Karl Moss",
+		"https://example.com/team": "",
+		"":                         "",
+	} {
+		a := cleanText(t, &parallax.Record{Text: text, Meta: map[string]any{"author": author}})
+		if a.Byline != want {
+			t.Errorf("author %q: Byline = %q, want %q", author, a.Byline, want)
+		}
+	}
+	a := cleanText(t, &parallax.Record{Text: "Dam Talks Resume\n\nBy Eva Berg\n\nNegotiators met again on Monday in the capital, officials said.\n", Meta: map[string]any{"author": "Ada Lind"}})
+	if a.Byline != "Eva Berg" {
+		t.Errorf("Byline = %q, want the text's %q", a.Byline, "Eva Berg")
+	}
+}
