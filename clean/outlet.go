@@ -170,8 +170,31 @@ func tidyOutlet(s string) string {
 	for len(fs) > 0 && isYearish(strings.Trim(fs[len(fs)-1], ",.;:()")) {
 		fs = fs[:len(fs)-1]
 	}
+	if len(fs) > 2 && initialsOf(fs[0], fs[1:]) {
+		fs = fs[1:] // "MZ Mitteleuropa Zeitung": the acronym goes
+	}
 	s = strings.Join(fs, " ")
 	return strings.Trim(s, " -–—|,.:;()[]©")
+}
+
+// initialsOf reports whether acr, in capitals, spells the initials of the
+// capitalised words of ws ("ALP", "Agence Latine de Presse").
+func initialsOf(acr string, ws []string) bool {
+	if len(acr) < 2 || len(acr) > 6 || !allCaps(acr) {
+		return false
+	}
+	n := 0
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		if n >= len(acr) || rune(acr[n]) != r {
+			return false
+		}
+		n++
+	}
+	return n == len(acr)
 }
 
 // isYearish reports a year or year range ("2025", "1994–2025").

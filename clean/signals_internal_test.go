@@ -114,6 +114,21 @@ func TestOutletKeyAndName(t *testing.T) {
 	}
 }
 
+func TestTidyOutletAcronym(t *testing.T) {
+	for in, want := range map[string]string{
+		"TNA Tolm News Agency":        "Tolm News Agency",
+		"ALP Agence Latine de Presse": "Agence Latine de Presse",
+		"BBC News":                    "BBC News",
+		"NPR":                         "NPR",
+		"TT Tolm Herald Weekly":       "TT Tolm Herald Weekly",
+		"Tolm Herald 1902–2025":       "Tolm Herald",
+	} {
+		if got := tidyOutlet(in); got != want {
+			t.Errorf("tidyOutlet(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestKeptEndBeforeMarker(t *testing.T) {
 	tests := []struct {
 		name, text, want string
