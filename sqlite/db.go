@@ -23,7 +23,10 @@ type Options struct {
 	// BusyTimeout is how long a statement waits for a lock held by another
 	// process before failing; 5s when zero.
 	BusyTimeout time.Duration
-	// Readers caps the read connections; max(4, GOMAXPROCS) when zero.
+	// Readers is how many read connections stay open between reads;
+	// max(4, GOMAXPROCS) when zero. Up to eight times as many open while
+	// needed: a read nested in another's stream (a callback that reads)
+	// must not wait for a connection the streams hold.
 	Readers int
 	// DeferIndex leaves the full-text indexing of saved articles and
 	// quotes out of Save, for bulk loads: the first search after (in any
@@ -123,7 +126,7 @@ func Open(ctx context.Context, path string, opt Options) (*DB, error) {
 		w.Close()
 		return nil, fmt.Errorf("sqlite: open: %w", err)
 	}
-	r.SetMaxOpenConns(readers)
+	r.SetMaxOpenConns(8 * readers)
 	r.SetMaxIdleConns(readers)
 	r.SetConnMaxIdleTime(time.Minute)
 

@@ -34,6 +34,25 @@ func TestConformanceDeferIndex(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) parallax.Store { return openTemp(t, sqlite.Options{DeferIndex: true}) })
 }
 
+// TestNestedReads: a read inside another's stream gets a connection of
+// its own even when streams hold every idle one (it had waited forever).
+func TestNestedReads(t *testing.T) {
+	db := openTemp(t, sqlite.Options{Readers: 1})
+	defer db.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := db.Save(ctx, storetest.Generate(7, 3, 1500, 2)); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	err := db.Articles(ctx, parallax.ArticleFilter{}, func(a *parallax.Article) error {
+		return db.Quotes(ctx, parallax.QuoteFilter{Article: a.ID}, func(*parallax.Quote) error { n++; return nil })
+	})
+	if err != nil || n == 0 {
+		t.Fatalf("nested reads: %d quotes, %v", n, err)
+	}
+}
+
 func TestInjectedClock(t *testing.T) {
 	at := time.Date(2025, 2, 3, 4, 5, 6, 7, time.UTC)
 	db := openTemp(t, sqlite.Options{Now: func() time.Time { return at }})
