@@ -249,7 +249,9 @@ func updateNote(s string) (date string, sp [2]int, ok bool) {
 	if countWords(tail) > 8 {
 		return "", sp, false
 	}
-	tdate, _, tok := ParseDate(tail)
+	var buf [48]dtok
+	ty, tm, td, st, _ := scanDate(tail, tokenizeDate(tail, buf[:]))
+	tok := st >= 0
 	if !tok && !strings.Contains(tail, " ago") {
 		return "", sp, false
 	}
@@ -258,8 +260,8 @@ func updateNote(s string) (date string, sp [2]int, ok bool) {
 		return date, sp, ok
 	}
 	// "Published: Mar 5": a pub verb, then a month and day.
-	var buf [2]string
-	ws := words(head, buf[:], 2)
+	var wbuf [2]string
+	ws := words(head, wbuf[:], 2)
 	if len(ws) == 0 || !pubVerbs[lower(trimPunct(ws[0]))] {
 		return "", sp, false
 	}
@@ -269,9 +271,9 @@ func updateNote(s string) (date string, sp [2]int, ok bool) {
 	if n == 0 || strings.TrimSpace(rest[n:]) != "" {
 		return "", sp, false
 	}
-	y := int(tdate[0]-'0')*1000 + int(tdate[1]-'0')*100 + int(tdate[2]-'0')*10 + int(tdate[3]-'0')
-	if validYMD(y, m, d) && fmtDate(y, m, d) > tdate {
-		y--
+	y := ty
+	if validYMD(y, m, d) && (m > tm || m == tm && d > td) {
+		y-- // published before it was updated
 	}
 	if !validYMD(y, m, d) {
 		return "", sp, false
