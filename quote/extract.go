@@ -1169,14 +1169,14 @@ func (r *run) colonSpeaker(a, e int, headline bool) bool {
 	}
 	// A headline's "Poll: …", "IG report: …", "Insiders: …": a source
 	// of news or a role, named or not.
-	if headline {
-		if head := strings.TrimSuffix(r.toks[e-1].low, "s"); sourceNouns[head] || roleNouns[head] {
-			return true
-		}
+	head := strings.TrimSuffix(r.toks[e-1].low, "s")
+	source := sourceNouns[head] || roleNouns[head]
+	if headline && source {
+		return true
 	}
-	// A name heads a speaker, or a camp's: a common noun after one is a
-	// topic ("Tolm strike: mayor pleads for talks").
-	if t := &r.toks[e-1]; t.kind == tWord && !t.cap && e-1 > a && !campNouns[strings.TrimSuffix(t.low, "s")] {
+	// A name heads a speaker, or a source or camp after one: another
+	// common noun is a topic ("Tolm strike: mayor pleads for talks").
+	if t := &r.toks[e-1]; t.kind == tWord && !t.cap && e-1 > a && !source && !campNouns[head] {
 		return false
 	}
 	return r.namedAgain(sp)

@@ -252,8 +252,9 @@ var roleNouns = set("leader president minister premier chancellor king queen pri
 // they attribute.
 var sourceNouns = set("poll survey study report newspaper paper memo document source insider expert analyst historian economist scientist researcher critic aide adviser advisor voter resident witness investigator audit probe inquiry filing lawsuit court")
 
-// campNouns name the people behind someone: "Clinton camp: …".
-var campNouns = set("camp campaign team aide ally supporter backer spokesman spokeswoman spokesperson official lawyer attorney")
+// campNouns name the people behind someone ("Clinton camp: …"), besides
+// roleNouns and sourceNouns.
+var campNouns = set("camp campaign team ally supporter backer")
 
 // Sentence adverbs and prepositions not in the lists above.
 var introWords = set("instead throughout meanwhile however still yet now later earlier afterward afterwards ahead besides beyond across around behind inside outside near next indeed thus hence also first second finally last")
