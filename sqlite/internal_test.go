@@ -265,6 +265,19 @@ func atVersion(t *testing.T, v int) (string, *sql.DB) {
 	return path, w
 }
 
+// upgrade closes w, a connection to the store at path at schema version
+// v, and opens the store, which migrates it; the test closes it.
+func upgrade(t *testing.T, w *sql.DB, path string, v int) *DB {
+	t.Helper()
+	w.Close()
+	db, err := Open(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatalf("Open version %d: %v", v, err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 func writeV3(t *testing.T, w *sql.DB, as []*parallax.Analysis) {
 	t.Helper()
 	exec := func(q string, args ...any) {
@@ -336,13 +349,7 @@ func TestMigratePacked(t *testing.T) {
 	if _, err := w.Exec(`INSERT INTO statement_quotes(statement, ord, quote, label) VALUES (1, 0, ?, 'original')`, quote.ID); err != nil {
 		t.Fatal(err)
 	}
-	w.Close()
-
-	db, err := Open(ctx, path, Options{})
-	if err != nil {
-		t.Fatalf("Open version 3: %v", err)
-	}
-	defer db.Close()
+	db := upgrade(t, w, path, 3)
 	var want []parallax.Quote
 	var nq int
 	for _, a := range as {
@@ -367,7 +374,7 @@ func TestMigratePacked(t *testing.T) {
 		}
 	}
 	hits := 0
-	err = db.Articles(ctx, parallax.ArticleFilter{Query: words[0]}, func(a *parallax.Article) error {
+	err := db.Articles(ctx, parallax.ArticleFilter{Query: words[0]}, func(a *parallax.Article) error {
 		hits++
 		return nil
 	})
@@ -448,13 +455,7 @@ func TestMigrateHashes(t *testing.T) {
 	if _, err := w.Exec(`INSERT INTO sources(source, raw_hash, article) VALUES ('mirror.html', ?, 1)`, mirror); err != nil {
 		t.Fatal(err)
 	}
-	w.Close()
-
-	db, err := Open(ctx, path, Options{})
-	if err != nil {
-		t.Fatalf("Open version 4: %v", err)
-	}
-	defer db.Close()
+	db := upgrade(t, w, path, 4)
 	for i, a := range as {
 		var hash, raw string
 		if err := db.r.QueryRow(`SELECT hash, raw_hash FROM articles WHERE id = ?`, i+1).Scan(&hash, &raw); err != nil {
@@ -571,13 +572,7 @@ func TestMigrateFTSDetail(t *testing.T) {
 	if _, err := w.Exec(`UPDATE fts_state SET upto = 3 WHERE name = 'articles'`); err != nil {
 		t.Fatal(err)
 	}
-	w.Close()
-
-	db, err := Open(ctx, path, Options{})
-	if err != nil {
-		t.Fatalf("Open version 5: %v", err)
-	}
-	defer db.Close()
+	db := upgrade(t, w, path, 5)
 	var detail int
 	if err := db.r.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts' AND sql LIKE '%detail = none%'`).Scan(&detail); err != nil || detail != 1 {
 		t.Fatalf("articles_fts after migration: detail none %d, %v", detail, err)
