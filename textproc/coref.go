@@ -436,16 +436,20 @@ func (d *Doc) resolveNominal(st []salience, n nominal, si int) int {
 			switch {
 			case roleMatch(in.roles, n.role):
 				score = 10
-			case len(in.roles) == 0:
+			case len(in.roles) == 0 || candidateFor(in.roles, n.role):
 				score = 4
 			default:
 				continue
 			}
 			if n.country != "" && len(in.countries) > 0 {
-				if !affiliated(in.countries, n.country) {
+				switch {
+				case affiliated(in.countries, n.country):
+					score += 5
+				case anyPlace(in.countries):
 					continue
 				}
-				score += 5
+				// A party alone says nothing of a place: "the Vermont
+				// senator" may be the "Democratic candidate".
 			}
 			if n.gender != 0 && in.gender != 0 && n.gender != in.gender {
 				continue
@@ -539,6 +543,9 @@ func (d *Doc) headEntity(sp parallax.Span) int {
 		if head >= 0 && postModifies(d.Raw[d.ments[head].span.End:d.ments[i].span.Start]) {
 			break
 		}
+		if d.placeBeforeRole(d.ments[i], sp) {
+			continue // "the Vermont senator" is no place
+		}
 		modifier = head < 0 && nominal >= 0 && postModifies(d.Raw[d.ments[nominal].span.End:d.ments[i].span.Start])
 		head = i
 	}
@@ -549,6 +556,19 @@ func (d *Doc) headEntity(sp parallax.Span) int {
 		return -1
 	}
 	return d.ments[head].e
+}
+
+// placeBeforeRole reports whether m names a place that modifies a role
+// noun after it inside sp: "Vermont" in "the Vermont senator".
+func (d *Doc) placeBeforeRole(m mentionRef, sp parallax.Span) bool {
+	if m.e < 0 || m.e >= len(d.Entities) || d.Entities[m.e].Type != parallax.Location || m.span.End >= sp.End {
+		return false
+	}
+	k := d.TokenAt(m.span.End)
+	if k < 0 {
+		k = sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Span.Start >= m.span.End })
+	}
+	return k < len(d.Tokens) && d.Tokens[k].Span.Start < sp.End && d.Tokens[k].Kind == Word && !d.Tokens[k].Cap && d.has(k, lxRoleHead)
 }
 
 // postModifies reports whether s, between two mentions in a noun phrase,
@@ -563,16 +583,64 @@ func postModifies(s string) bool {
 	return false
 }
 
-// Agrees reports whether entity e may be what the personal pronoun at sp
-// ("he", "she") refers to: its gender, when a title or given name tells
-// it, is the pronoun's. Any other mention agrees.
+// Agrees reports whether entity e may be what the personal mention at sp
+// refers to: for a pronoun ("he", "she"), its gender, when a title or
+// given name tells it, is the pronoun's; for a role nominal ("the
+// minister"), the entity's titles, when it has any, fit the role. Any
+// other mention agrees.
 func (d *Doc) Agrees(sp parallax.Span, e int) bool {
 	if !sp.Valid(len(d.Raw)) || e < 0 || e >= len(d.info) {
 		return true
 	}
+	in := &d.info[e]
 	g, ok := inStrMap(personPronouns, strings.TrimSpace(d.Text(sp)))
-	eg := d.info[e].gender
-	return !ok || g == 0 || !d.info[e].named || eg == g
+	if ok {
+		return g == 0 || !in.named || in.gender == g
+	}
+	tok := d.TokenAt(sp.Start)
+	si := d.SentenceAt(sp.Start)
+	if tok < 0 || si < 0 {
+		return true
+	}
+	n, ok := d.nominalAt(tok, d.Sentences[si].Last)
+	if !ok || n.role == "" || n.span.End < sp.End {
+		return true // not a nominal, or not its head: "the congressman's spokesman"
+	}
+	if n.gender != 0 && in.named && in.gender != 0 && n.gender != in.gender {
+		return false
+	}
+	return genericRoles[n.role] || len(in.roles) == 0 || roleMatch(in.roles, n.role) || candidateFor(in.roles, n.role)
+}
+
+// genericRoles go with any title: "the official", "the candidate" (a
+// senator may be one).
+var genericRoles = map[string]bool{"official": true, "chief": true, "candidate": true}
+
+// candidateFor reports whether a person with roles, a candidate among
+// them, may hold the elected office r: "the Vermont senator" may be the
+// "Democratic presidential candidate".
+func candidateFor(roles []string, r string) bool {
+	return electedRoles[r] && contains(roles, "candidate")
+}
+
+var electedRoles = map[string]bool{"president": true, "senator": true, "governor": true, "mayor": true, "lawmaker": true,
+	"leader": true, "pm": true, "vice": true, "speaker": true, "secretary": true, "minister": true}
+
+// anyPlace reports whether affiliations name a country or a place the
+// gazetteer knows ("iowa" in "R-Iowa"), not only a party.
+func anyPlace(affs []string) bool {
+	for _, a := range affs {
+		if a == "" {
+			continue
+		}
+		if a[0] >= 'A' && a[0] <= 'Z' {
+			return true // the gazetteer's country names are capitalised
+		}
+		if _, ok := inStrMap(places, a); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // Resolve maps a speaker mention span (a name "Mr Putin", a nominal "the

@@ -19,6 +19,7 @@ type cand struct {
 	subj   bool
 	weak   bool // a lone word also used as a common word: kept only if it joins a stronger name
 	place  string
+	aff    string // a party-and-state tag's place, lower case: "iowa" for "R-Iowa"
 	gender int8
 	person float32
 	org    float32
@@ -902,6 +903,69 @@ func (f *finder) evidence(c *cand, run, name []int, hasRole bool) {
 			k++
 		}
 	}
+	// A party-and-state tag after the name: "Sen. Joni Ernst, R-Iowa,".
+	if c.org == 0 && c.place == "" && next+1 < s.Last && d.TokenText(next) == "," {
+		if w := d.TokenText(next + 1); len(w) > 3 && w[1] == '-' && strings.IndexByte("RDI", w[0]) >= 0 {
+			if p, ok := inStrMap(places, strings.TrimSuffix(w[2:], ".")); ok && !p.country {
+				c.aff = strings.ToLower(p.name)
+				c.person++
+			}
+		}
+	}
+	// A role in apposition before the name: "The mayor of Calveira, Karl
+	// Moss,", "the country's finance minister, Ada Lind".
+	if c.titles == "" && c.org == 0 && c.place == "" && run[0]-2 >= s.First && d.TokenText(run[0]-1) == "," {
+		if from, to, ok := f.rolePhraseBefore(s.First, run[0]-1); ok {
+			c.titles = f.text([]int{from, to})
+			c.person += 2
+			if g, ok := inStrMap(genderedRoles, d.TokenText(from)); ok && c.gender == 0 {
+				c.gender = g
+			}
+		}
+	}
+}
+
+// rolePhraseBefore finds a definite role phrase ending just before token
+// end (a comma): "the mayor of Calveira", "the party's leader". It returns
+// the role noun and the phrase's last token.
+func (f *finder) rolePhraseBefore(first, end int) (role, last int, ok bool) {
+	d := f.d
+	k := end - 1
+	// an "of" complement of capitalised words: "of Calveira", "of the Port Authority"
+	for j := k; j > first && j > k-5; j-- {
+		if !strings.EqualFold(d.TokenText(j), "of") {
+			if t := &d.Tokens[j]; t.Kind != Word || !t.Cap && !strings.EqualFold(d.TokenText(j), "the") {
+				break
+			}
+			continue
+		}
+		if j < k {
+			k = j - 1
+		}
+		break
+	}
+	if k < first || d.Tokens[k].Kind != Word || d.Tokens[k].Cap && k > first || !d.has(k, lxRoleHead) {
+		return 0, 0, false
+	}
+	// modifiers back to a determiner: "the", "its", a possessive name
+	j := k - 1
+	for ; j >= first && j > k-4; j-- {
+		t := &d.Tokens[j]
+		if t.Kind != Word {
+			return 0, 0, false
+		}
+		w := d.TokenText(j)
+		if strings.EqualFold(w, "the") || strings.EqualFold(w, "its") || strings.EqualFold(w, "their") {
+			return k, end - 1, true
+		}
+		if _, poss := stripPossessive(w); poss {
+			return k, end - 1, true
+		}
+		if !d.has(j, lxRoleMod|lxNomMod|lxDemonym|lxCountry|lxRoleHead) {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
 }
 
 // group is a set of candidates merged into one entity.
@@ -1150,6 +1214,9 @@ func (f *finder) merge() {
 			}
 			if c.gender != 0 && info.gender == 0 {
 				info.gender, info.named = c.gender, true
+			}
+			if c.aff != "" {
+				info.countries = addDistinct(info.countries, c.aff)
 			}
 		}
 		mid := len(strs)

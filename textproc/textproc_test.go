@@ -515,6 +515,33 @@ func TestNameAfterPlace(t *testing.T) {
 	}
 }
 
+// TestRoleNominals: a role in apposition before a name is the person's
+// title; a role nominal resolves to a person whose titles fit it, a place
+// before the role only modifies it, and a candidate may be the senator.
+func TestRoleNominals(t *testing.T) {
+	text := "Talks stall in Tolm\n\n" +
+		"The mayor of Tolm, Karl Moss, said the city could not afford a long strike. " +
+		"Democratic presidential candidate Ada Lind visited the docks with Sen. Eva Berg, R-Iowa. " +
+		"The Vermont senator spoke first. Later the minister repeated her refusal."
+	d := analyzer.Analyze(text, nil)
+	moss, _ := entityNamed(t, d, "Karl Moss")
+	lind, _ := entityNamed(t, d, "Ada Lind")
+	if got := d.Entities[moss].Titles; !slices.Contains(got, "mayor of Tolm") {
+		t.Errorf("Karl Moss titles %q, want the inverted appositive's role", got)
+	}
+	vermont := spanOf(t, text, "The Vermont senator", 0)
+	if got := d.Resolve(vermont); got != lind {
+		t.Errorf("Resolve(%q) = %d, want the candidate %d (Sen. Berg is of Iowa)", d.Text(vermont), got, lind)
+	}
+	minister := spanOf(t, text, "the minister", 0)
+	if d.Agrees(minister, moss) {
+		t.Errorf("Agrees(%q, the mayor) = true", d.Text(minister))
+	}
+	if !d.Agrees(spanOf(t, text, "The Vermont senator", 0), lind) {
+		t.Errorf("a candidate does not agree with a senator nominal")
+	}
+}
+
 func TestSentenceAt(t *testing.T) {
 	text := "One two. Three four.\n\nFive."
 	d := analyzer.Analyze(text, nil)
