@@ -732,8 +732,15 @@ func (d *doc) classify(c *Cleaner, key string) {
 		}
 		if d.title >= 0 && i < d.title {
 			u.reason = ReasonHeader
-			if u.f.words <= 6 && !u.f.sentenceEnd() && !u.nav {
-				head := s
+			head, tagline := s, false
+			for _, dash := range [...]string{" — ", " – ", " - "} {
+				// "NAME — the blog about …": a name before its tagline
+				if j := strings.Index(head, dash); j > 0 && countWords(head[:j]) <= 4 {
+					head, tagline = head[:j], true
+					break
+				}
+			}
+			if (u.f.words <= 6 || tagline) && !u.f.sentenceEnd() && !u.nav {
 				if j := strings.IndexAny(head, ",|·"); j >= 0 {
 					head = head[:j]
 				}

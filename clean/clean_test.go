@@ -11,6 +11,33 @@ import (
 // Fixtures are invented pages of invented outlets, each exercising
 // signals in shapes the seed files do not have.
 
+// gluedBlog has its header lines and its comments without blank lines
+// between them, which must not read as hard-wrapped prose.
+const gluedBlog = `LANTERNWORKS — notes on canals, locks and the people who keep them
+Home   About   Archive   Contact   Buy us a coffee
+Posted 11.06.2025 by Ines Caro | 5 min read | Filed under: Waterways
+
+A morning at lock nine
+
+The keeper was already at the gates when I arrived, wiping the frost from the balance beam with his sleeve.
+
+"Nobody thanks a lock until it jams," Piet Hollander said. He has worked this flight for thirty years.
+
+The canal trust says the new gates will arrive in spring. Hollander is not holding his breath.
+
+4 thoughts on “A morning at lock nine”
+
+Rosa B. says:
+June 11, 2025 at 09:12
+Lovely piece. Hollander is right: “nobody thanks a lock”. Give that man a medal.
+Reply
+
+Tam_Okoro says:
+June 11, 2025 at 10:40
+The trust said on the radio that “the gates are ordered”. We will see.
+Reply
+`
+
 const harborLedger = `THE HARBOR LEDGER | Est. 1887
 Your coastal news, every morning. Subscribe today and never miss a tide.
 
@@ -236,6 +263,23 @@ func TestClean(t *testing.T) {
 				"Leave a comment":                     "comments",
 			},
 			kept: []string{"\"We listened,\" she said."},
+		},
+		{
+			name:      "glued blog header and comment thread are lines, not wrapped prose",
+			rec:       parallax.Record{Text: gluedBlog},
+			title:     "A morning at lock nine",
+			outlet:    "Lanternworks",
+			published: "2025-06-11",
+			byline:    "Ines Caro",
+			language:  "en",
+			paras:     3,
+			gone: map[string]string{
+				"Home   About   Archive":           "header",
+				"4 thoughts on":                    "comments",
+				"Give that man a medal.":           "comments",
+				"The trust said on the radio that": "comments",
+			},
+			kept: []string{"\"Nobody thanks a lock until it jams,\" Piet Hollander said."},
 		},
 		{
 			name:  "hard-wrapped paragraphs are joined",

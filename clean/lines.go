@@ -125,10 +125,11 @@ func trimSpan(raw string, s, e int) (int, int) {
 }
 
 // wrapped reports whether the text is hard-wrapped: most lines followed by
-// another line of the same block end without sentence punctuation and no
-// such line is long.
+// another line of the same block end without sentence punctuation, no
+// such line is long, and few end early, where the next line's first word
+// would still have fitted (a page's header or comment rows do).
 func wrapped(raw string, units []unit) bool {
-	cont, open, long := 0, 0, 0
+	cont, open, long, width := 0, 0, 0, 0
 	for i := 0; i+1 < len(units); i++ {
 		if units[i].blankAfter {
 			continue
@@ -141,11 +142,29 @@ func wrapped(raw string, units []unit) bool {
 		if n >= 50 {
 			long++
 		}
+		width = max(width, utf8.RuneCountInString(raw[units[i].start:units[i].end]))
 		if !endsSentence(lastRune(raw[units[i].start:units[i].end])) {
 			open++
 		}
 	}
-	return cont >= 3 && open*2 >= cont && long*2 >= cont
+	if cont < 3 || open*2 < cont || long*2 < cont {
+		return false
+	}
+	early := 0
+	for i := 0; i+1 < len(units); i++ {
+		if units[i].blankAfter {
+			continue
+		}
+		n := utf8.RuneCountInString(raw[units[i].start:units[i].end])
+		next := raw[units[i+1].start:units[i+1].end]
+		if k := strings.IndexFunc(next, spaceRune); k >= 0 {
+			next = next[:k]
+		}
+		if n+1+utf8.RuneCountInString(next) < width-2 {
+			early++
+		}
+	}
+	return early*4 <= cont
 }
 
 // joinBlocks merges units not separated by a blank line.

@@ -99,7 +99,7 @@ func (d *doc) bestOutlet() (name, key string) {
 // outletName picks how to write the candidate under key: the longest form
 // the text uses in running prose ("told Name News Agency that"), else the
 // heaviest form in mixed case, without generic suffixes; an all-capitals
-// masthead is title-cased.
+// masthead is title-cased unless it is one short word (an acronym).
 func (d *doc) outletName(key string) string {
 	c := d.outlets[key]
 	prose := ""
@@ -127,7 +127,8 @@ func (d *doc) outletName(key string) string {
 		}
 	}
 	name := stripSuffixes(c.forms[best].name, orgSuffixes)
-	if allCaps(name) && strings.Contains(name, " ") {
+	if allCaps(name) && (strings.Contains(name, " ") || utf8.RuneCountInString(name) >= 6) {
+		// "SPUTNIK" is a word in capitals; "BBC", "TASS" are acronyms
 		name = titleCase(name)
 	}
 	return name

@@ -454,6 +454,9 @@ func hasPhrase(ws []string, a, b string) bool {
 
 // replyHeading reports the heading of a comment section or reply form.
 func replyHeading(f *feats, ws []string) bool {
+	if len(ws) >= 3 && f.terminal != '.' && hasNumber(ws[:1]) && formNouns[ws[1]] && (ws[2] == "on" || ws[2] == "to") {
+		return true // "6 thoughts on “<the headline>”", "12 responses to …"
+	}
 	if len(ws) == 0 || len(ws) > 8 || f.terminal == '.' && len(ws) > 4 {
 		return false
 	}
@@ -710,6 +713,9 @@ func navLine(s string, f *feats) bool {
 	if f.words < 2 || f.words > 24 || f.sentenceEnd() {
 		return false
 	}
+	if wideMenu(s) {
+		return true
+	}
 	for _, ns := range navSeps {
 		if strings.Count(s, ns.sep)+1 < ns.parts {
 			continue
@@ -729,6 +735,42 @@ func navLine(s string, f *feats) bool {
 		}
 	}
 	return false
+}
+
+// wideMenu reports a menu whose items are set apart by runs of spaces or
+// tabs, as text taken from a page's header keeps them ("Home   About
+// Archive   Contact"): three or more capitalised items of at most four
+// words, most of them of one or two.
+func wideMenu(s string) bool {
+	if !strings.Contains(s, "  ") && !strings.Contains(s, "\t") {
+		return false
+	}
+	parts, short := 0, 0
+	for rest := s; rest != ""; {
+		i := strings.Index(rest, "  ")
+		if j := strings.IndexByte(rest, '\t'); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+		part := rest
+		if i >= 0 {
+			part, rest = rest[:i], strings.TrimLeft(rest[i:], " \t")
+		} else {
+			rest = ""
+		}
+		if part = strings.TrimSpace(part); part == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(part)
+		n := countWords(part)
+		if n > 4 || !unicode.IsUpper(r) || strings.ContainsAny(part, ".!?") {
+			return false
+		}
+		parts++
+		if n <= 2 {
+			short++
+		}
+	}
+	return parts >= 3 && short*2 > parts
 }
 
 // readerPrompt reports a short question put to the reader ("What did you
