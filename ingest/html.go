@@ -167,7 +167,9 @@ var errNoText = errors.New("no main text found")
 func (w *walker) page(rec *parallax.Record, page []byte, contentType string) error {
 	page = toUTF8(page, contentType)
 	if w.opt.DeferExtract {
-		rec.Page = page
+		// The page may be the walker's read buffer, which the next input
+		// is read into before a worker extracts this one.
+		rec.Page = bytes.Clone(page)
 		return w.emit(rec, nil)
 	}
 	if err := complete(rec, page, w.opt.Extract); err != nil {

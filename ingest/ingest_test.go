@@ -364,6 +364,37 @@ func TestDeferExtract(t *testing.T) {
 	}
 }
 
+// TestDeferExtractKeepsPage: a deferred page is the record's own, not the
+// walker's read buffer, which the files after it are read into (a page
+// read before a smaller page was stored with the later page's text).
+func TestDeferExtractKeepsPage(t *testing.T) {
+	dir := t.TempDir()
+	pageA := `<html><body><article><h1>Ferry fares rise</h1><p>The ferry company said on Friday that fares would rise by a tenth in July, citing fuel.</p></article></body></html>`
+	pageB := `<html><body><article><h1>Dam</h1><p>Inspectors found cracks in the dam.</p></article></body></html>`
+	files := map[string]string{"a.html": pageA, "b.txt": "A short text file.\n", "c.html": pageB}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var pagesKept [][]byte
+	err := ingest.Walk(context.Background(), []string{dir}, ingest.Options{DeferExtract: true}, func(rec *parallax.Record, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.Page != nil {
+			pagesKept = append(pagesKept, rec.Page) // read after the walk, as the workers do
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pagesKept) != 2 || string(pagesKept[0]) != pageA || string(pagesKept[1]) != pageB {
+		t.Errorf("deferred pages after the walk:\n%q\nwant a.html then c.html as read", pagesKept)
+	}
+}
+
 // A pipe that sends one short record and stays open has it read at once:
 // the format is told from the first bytes, not after more input.
 func TestShortRecordOnOpenPipe(t *testing.T) {
