@@ -1078,9 +1078,10 @@ func (r *run) appositive(a, L int) appositive {
 					break
 				}
 				app = appositive{spk: r.span(s, m), start: s, res: app.res, plain: r.verbless(m+1, L)}
-				// "Nordmark's finance minister, Ada Lind, said":
-				// the name in the appositive resolves the speaker.
-				if open == "," && !toks[s].cap || strings.ContainsAny(r.raw[toks[s].s:toks[m-1].e], "'’") {
+				// "Nordmark's finance minister, Ada Lind, said", "The
+				// opposition leader, Bruno Castellan, said": the name in
+				// the appositive resolves the speaker.
+				if open == "," && (!toks[s].cap || toks[s].f&fDet != 0) || strings.ContainsAny(r.raw[toks[s].s:toks[m-1].e], "'’") {
 					if r.capsRun(m+1, L) {
 						app.res = r.span(m+1, L)
 					}

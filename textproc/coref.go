@@ -603,8 +603,19 @@ func (d *Doc) Agrees(sp parallax.Span, e int) bool {
 		return true
 	}
 	n, ok := d.nominalAt(tok, d.Sentences[si].Last)
-	if !ok || n.role == "" || n.span.End < sp.End {
-		return true // not a nominal, or not its head: "the congressman's spokesman"
+	if !ok || n.span.End < sp.End {
+		// Past a possessive the last word heads the phrase: "the
+		// congressman's spokesman", "the People's Alliance leader".
+		n, ok = nominal{}, false
+		if last := d.TokenAt(sp.End - 1); last > tok && d.Tokens[last].Kind == Word && !d.Tokens[last].Cap && d.has(last, lxRoleHead) {
+			hw := d.TokenText(last)
+			n.role, _ = inStrMap(roleHeads, hw)
+			n.gender, _ = inStrMap(genderedRoles, hw)
+			ok = strings.ContainsAny(d.Raw[sp.Start:d.Tokens[last].Span.Start], "'’")
+		}
+	}
+	if !ok || n.role == "" {
+		return true // not a role nominal
 	}
 	if n.gender != 0 && in.named && in.gender != 0 && n.gender != in.gender {
 		return false

@@ -961,7 +961,8 @@ func (f *finder) rolePhraseBefore(first, end int) (role, last int, ok bool) {
 		if _, poss := stripPossessive(w); poss {
 			return k, end - 1, true
 		}
-		if !d.has(j, lxRoleMod|lxNomMod|lxDemonym|lxCountry|lxRoleHead) {
+		// modifiers: "finance", "opposition", "Velmora", "former"
+		if !d.has(j, lxRoleMod|lxNomMod|lxDemonym|lxCountry|lxRoleHead) && (d.has(j, lxFunction|lxPrep) || k-j > 2) {
 			return 0, 0, false
 		}
 	}
