@@ -763,10 +763,10 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				spk, blockStart, r.res = app.spk, app.start, app.res
 			}
 		}
-		// "“…?” asked the senator": of the cues that take a hearer, only
-		// ask inverts, after its question.
-		askedAfter := ci.lemma == "ask" && L >= a && (toks[L].kind == tQuote || r.punct(L, ",") && L-1 >= a && toks[L-1].kind == tQuote)
-		if spk.Empty() && (L < a || toks[L].kind == tQuote || toks[L].kind == tPunct) && !ci.part && (ci.class&cueObject == 0 || askedAfter) {
+		// "“…?” asked the senator", "“…,” warned Ada Lind": a cue that
+		// takes a hearer inverts only right after the quotation.
+		afterQuote := L >= a && (toks[L].kind == tQuote || r.punct(L, ",") && L-1 >= a && toks[L-1].kind == tQuote)
+		if spk.Empty() && (L < a || toks[L].kind == tQuote || toks[L].kind == tPunct) && !ci.part && (ci.class&cueObject == 0 || afterQuote) {
 			// Inverted: ", said Putin." — the NP must close the clause.
 			e := r.npFwd(cueEnd, b)
 			if e > 0 {
