@@ -142,6 +142,10 @@ func (r *run) npBack(a, j int) int {
 	i := j
 	for n := 0; i-1 >= a && n < 8; n++ {
 		p := &r.toks[i-1]
+		if p.low == "&" && r.toks[i].cap && i-2 >= a && r.toks[i-2].kind == tWord && r.toks[i-2].cap {
+			i -= 2 // "Karsten & Moll"
+			continue
+		}
 		if p.kind != tWord {
 			break
 		}

@@ -106,6 +106,7 @@ func TestSpeakerNames(t *testing.T) {
 		{"name in apposition after a personal nominal", "Headline\n\n“Bridges take time,” Karl Moss said.\n\n“The canal stays open,” said the minister, Ada Lind.", "The canal stays open", "Ada Lind"},
 		{"name before of the", "Headline\n\nThe economist Eva Berg of the University of Tolm said the strike cost millions.", "the strike cost millions", "Eva Berg"},
 		{"role nominal that does not fit the last speaker's title", "Headline\n\nThe mayor of Tolm, Karl Moss, said the strike had to end.\n\nThe minister repeated that talks would wait.", "that talks would wait", "The minister"},
+		{"name of a firm with an ampersand", "Headline\n\nIlse Varnholt of Brandt & Moll said the vote was a sideshow.", "the vote was a sideshow", "Ilse Varnholt"},
 		{"hearer cue inverted right after the quotation", "Headline\n\n“The canal stays open,” warned Ada Lind, who chairs the board.", "The canal stays open", "Ada Lind"},
 		{"name in apposition after a determined role", "Headline\n\nAda Lind spoke first.\n\nThe opposition leader, Karl Moss, said that the vote was rigged.", "that the vote was rigged", "Karl Moss"},
 		{"role after a possessive that does not fit the last speaker's title", "Headline\n\nThe mayor of Tolm, Karl Moss, said the strike had to end.\n\nThe council's spokesman said that talks would wait.", "that talks would wait", "The council's spokesman"},

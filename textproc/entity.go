@@ -446,12 +446,41 @@ func (f *finder) run(i, last int) ([]int, int) {
 			j++
 			continue
 		}
+		// "Karsten & Moll", "Procter & Gamble": a firm's name
+		if len(run) > 0 && j+1 < last && d.TokenText(j) == "&" && d.Tokens[j+1].Cap && f.isNameTok(j+1) {
+			run = append(run, j)
+			j++
+			continue
+		}
 		break
 	}
 	for len(run) > 0 && !d.Tokens[run[len(run)-1]].Cap {
 		run = run[:len(run)-1]
 	}
 	return run, j
+}
+
+// personShaped reports whether name tokens look like a person's full
+// name: a known given name first, or two words the lexicon has no other
+// use for (no organisation, place, role, title or common word) and no
+// place.
+func (f *finder) personShaped(name []int) bool {
+	d := f.d
+	const other = lxOrgWord | lxGeo | lxRoleHead | lxRoleMod | lxHonorific | lxPlace | lxCountry | lxDemonym | lxTitleAbbr
+	for _, k := range name {
+		if d.lex[k]&other != 0 || d.Tokens[k].Kind != Word {
+			return false
+		}
+	}
+	if _, ok := inStrMap(places, f.joined(name)); ok {
+		return false
+	}
+	if d.has(name[0], lxGiven) {
+		return true
+	}
+	// Without a known given name, neither word may be a common word
+	// ("Communications Workers of America").
+	return len(name) == 2 && d.lex[name[0]]&(lxModelLc|lxDocLc) == 0 && d.lex[name[1]]&(lxModelLc|lxDocLc) == 0
 }
 
 // process classifies one name run and records its candidates.
@@ -487,6 +516,15 @@ func (f *finder) process(si int, run []int, tc bool) {
 				f.compound(si, run[0], w)
 				return
 			}
+		}
+	}
+	// A full name before "of" is a person of the rest: "Ada Lind of
+	// Karsten Bank", not an organisation called so.
+	for k := 2; k+1 < len(run) && k <= 3; k++ {
+		if strings.EqualFold(d.TokenText(run[k]), "of") && f.personShaped(run[:k]) {
+			f.process(si, run[:k], false)
+			f.process(si, run[k+1:], false)
+			return
 		}
 	}
 	// An organisation followed by a place ("… Press Agency Lisbon") is two names.
@@ -774,6 +812,12 @@ func (f *finder) evidence(c *cand, run, name []int, hasRole bool) {
 	}
 	if c.place == "" && f.hasOrgWord(name) {
 		c.org += 3
+	}
+	for _, k := range name {
+		if d.TokenText(k) == "&" {
+			c.org += 3
+			break
+		}
 	}
 	if c.place == "" && len(name) >= 2 && d.has(name[len(name)-1], lxGeo) {
 		c.loc += 3 // "Crimean Peninsula", "Red Sea"

@@ -542,6 +542,28 @@ func TestRoleNominals(t *testing.T) {
 	}
 }
 
+// TestNameOfFirm: a person's full name before "of" is a person of the
+// rest; an ampersand joins a firm's name; a name of common words before
+// "of" stays one organisation.
+func TestNameOfFirm(t *testing.T) {
+	text := "Markets slide\n\nIlse Varnholt of Karsten Bank said the drop was overdone. " +
+		"Her colleague at Brandt & Moll disagreed, and the Communications Workers of America stayed silent."
+	d := analyzer.Analyze(text, nil)
+	for name, typ := range map[string]parallax.EntityType{
+		"Ilse Varnholt": parallax.Person, "Karsten Bank": parallax.Organization,
+		"Brandt & Moll": parallax.Organization,
+	} {
+		if _, e := entityNamed(t, d, name); e.Type != typ {
+			t.Errorf("%s is a %s, want %s", name, e.Type, typ)
+		}
+	}
+	for _, e := range d.Entities {
+		if e.Name == "Communications Workers" {
+			t.Errorf("common words before \"of\" read as a person: %+v", e)
+		}
+	}
+}
+
 func TestSentenceAt(t *testing.T) {
 	text := "One two. Three four.\n\nFive."
 	d := analyzer.Analyze(text, nil)
