@@ -721,7 +721,7 @@ func (d *doc) classify(c *Cleaner, key string) {
 			u.reason = ReasonForeign
 			continue
 		}
-		if widgetLine(s, &u.f, ws) {
+		if widgetLine(s, &u.f, ws) || i != d.title && menuTail(s) {
 			u.reason = ReasonWidget
 			continue
 		}
@@ -873,7 +873,7 @@ func (d *doc) listRest(first int) {
 			u := &d.units[j]
 			if u.reason == "" {
 				kept++
-				prose = prose || u.f.bodyLike()
+				prose = prose || u.f.bodyLike() && u.f.terminal != '?' // a linked headline may ask
 			} else if reason == "" {
 				reason = u.reason
 			}
@@ -882,7 +882,7 @@ func (d *doc) listRest(first int) {
 				break
 			}
 		}
-		if n := j - i; n >= 3 && kept > 0 && kept*3 <= n && !prose {
+		if n := j - i; n >= 3 && kept > 0 && (kept*3 <= n && !prose || n >= 4 && kept*2 <= n && d.formBlock(i, j)) {
 			for k := i; k < j; k++ {
 				if u := &d.units[k]; u.reason == "" {
 					u.reason = reason
@@ -893,6 +893,22 @@ func (d *doc) listRest(first int) {
 		}
 		i = j
 	}
+}
+
+// formBlock reports whether units [i,j) are a sign-up or log-in box: the
+// lines removed from it are widgets, and the lines left quote no one
+// ("Sign up to …", a blurb, "Enter your email", a privacy note).
+func (d *doc) formBlock(i, j int) bool {
+	for k := i; k < j; k++ {
+		u := &d.units[k]
+		if u.reason != "" && u.reason != ReasonWidget {
+			return false
+		}
+		if u.reason == "" && strings.ContainsFunc(d.text(k), isOpenQuote) {
+			return false
+		}
+	}
+	return true
 }
 
 // prevBody returns the text of the nearest body unit before i, "" if none.

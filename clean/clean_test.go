@@ -38,6 +38,38 @@ The trust said on the radio that “the gates are ordered”. We will see.
 Reply
 `
 
+// foreignChrome is an English article on a page whose furniture is in
+// German, with a newsletter box, a related list holding a question and a
+// footer ending in a menu.
+const foreignChrome = `Rheintal Rundschau
+Welt   U.S.   Politik   Wirtschaft   Kultur   Sport
+Lesezeit: 3 Min.
+
+Ferry operators cut winter timetable
+
+The three ferry lines on the lake will run half as often from November, the operators said on Tuesday.
+
+"We cannot sail empty boats all winter," said Lena Voss, who runs the northern line. Passenger numbers fell by a third last year.
+
+Mehr zum Thema
+Lake ferries: a history in pictures
+Will the bridge ever be built?
+Timetables for the coming winter
+
+Sign up to Lake Letter
+Our free weekly round-up of news from around the lake.
+Enter your email address
+Sign up
+Privacy: we use your address only to send the newsletter.
+
+A version of this article appeared in print on 5 October. Order Reprints | Today's Paper | Subscribe
+
+Kommentare (3)
+Ferdl_R  05.10.2025, 08:12
+„Half as often“ means never in practice.
+Antworten
+`
+
 const harborLedger = `THE HARBOR LEDGER | Est. 1887
 Your coastal news, every morning. Subscribe today and never miss a tide.
 
@@ -280,6 +312,25 @@ func TestClean(t *testing.T) {
 				"The trust said on the radio that": "comments",
 			},
 			kept: []string{"\"Nobody thanks a lock until it jams,\" Piet Hollander said."},
+		},
+		{
+			name:     "furniture in another language, a sign-up box and a footer menu",
+			rec:      parallax.Record{Text: foreignChrome},
+			title:    "Ferry operators cut winter timetable",
+			outlet:   "Rheintal Rundschau",
+			language: "en",
+			paras:    2,
+			gone: map[string]string{
+				"Welt   U.S.":                    "header",
+				"Lesezeit: 3 Min.":               "widget",
+				"Will the bridge ever be built?": "heading",
+				"Our free weekly round-up":       "widget",
+				"Privacy: we use your address":   "widget",
+				"Order Reprints":                 "widget",
+				"Kommentare (3)":                 "comments",
+				"means never in practice":        "comments",
+			},
+			kept: []string{"\"We cannot sail empty boats all winter,\" said Lena Voss"},
 		},
 		{
 			name:  "hard-wrapped paragraphs are joined",

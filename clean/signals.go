@@ -11,12 +11,15 @@ import (
 var (
 	socialNames = wordSet("facebook twitter whatsapp linkedin telegram pinterest reddit instagram youtube tiktok vk viber email e-mail messenger flipboard x")
 	shareFirst  = wordSet("share shares sharing follow tweet print email like pin subscribe")
-	loginWords  = wordSet("login log-in signin sign-in signup sign-up register registration subscribe subscribed subscription newsletter logged password")
+	loginWords  = wordSet("login log-in signin sign-in signup sign-up register registration subscribe subscribed subscription newsletter logged password " +
+		"anmelden einloggen registrieren abonnieren connexion connectez-vous inscrivez-vous abonnez-vous identifiez-vous suscríbete regístrate accedi registrati abbonati inloggen")
 	ratingWords = wordSet("rate rating ratings rated vote votes voted stars")
 	engageWords = wordSet("like liked likes upvote upvotes upvoted recommend recommends recommended reply replies reaction reactions points dislike dislikes")
-	formNouns   = wordSet("comment comments reply replies discussion conversation response responses thoughts")
-	formVerbs   = wordSet("leave post add write submit join participate view show load read sort hide open close")
-	navLeads    = wordSet("advertisement advertising advert sponsored related read see also click continue watch listen trending recommended more menu skip home search")
+	formNouns   = wordSet("comment comments reply replies discussion conversation response responses thoughts reactions " +
+		"kommentare leserkommentare commentaires réactions comentarios commenti reacties")
+	formVerbs = wordSet("leave post add write submit join participate view show load read sort hide open close")
+	navLeads  = wordSet("advertisement advertising advert sponsored related read see also click continue watch listen trending recommended more menu skip home search tags topics " +
+		"anzeige werbung mehr lesen siehe schlagwörter themen publicité lire voir mots-clés publicidad leer etiquetas pubblicità leggi advertentie lees")
 	navNouns    = wordSet("navigation nav menu sitemap breadcrumb breadcrumbs")
 	timeUnits   = wordSet("second seconds sec secs minute minutes min mins hour hours hr hrs day days week weeks month months year years")
 	agencyWords = wordSet("agency news press service wire telegraph bureau network broadcasting corporation")
@@ -417,6 +420,14 @@ func widgetLine(s string, f *feats, ws []string) bool {
 		return true
 	}
 	sentence := f.sentenceEnd() && f.terminal != ':' && n > 4
+	// a form's field: "Enter your email address"
+	if n <= 5 && !f.sentenceEnd() && (hasWord(ws, "email") || hasWord(ws, "e-mail")) && (hasWord(ws, "your") || hasWord(ws, "enter") || hasWord(ws, "address")) {
+		return true
+	}
+	// a reading time: "5 min read", "Reading time: 4 min."
+	if n <= 4 && hasNumber(ws) && anyIn(ws, timeUnits) && (colonNear(s) || hasWord(ws, "read")) {
+		return true
+	}
 	if n <= 5 && !sentence && anyIn(ws, ratingWords) {
 		return true
 	}
@@ -762,8 +773,8 @@ func wideMenu(s string) bool {
 		}
 		r, _ := utf8.DecodeRuneInString(part)
 		n := countWords(part)
-		if n > 4 || !unicode.IsUpper(r) || strings.ContainsAny(part, ".!?") {
-			return false
+		if n > 4 || !unicode.IsUpper(r) || strings.ContainsAny(part, "!?") || n > 1 && strings.Contains(part, ".") {
+			return false // but "U.S." is an item
 		}
 		parts++
 		if n <= 2 {
@@ -771,6 +782,30 @@ func wideMenu(s string) bool {
 		}
 	}
 	return parts >= 3 && short*2 > parts
+}
+
+// menuTail reports a line that ends in a menu of links: "… with the
+// headline: X. Order Reprints | Today's Paper | Subscribe". No paragraph
+// of an article ends in three or more short capitalised items between bars.
+func menuTail(s string) bool {
+	parts := strings.Split(s, " | ")
+	if len(parts) < 3 {
+		return false
+	}
+	// the first item is the end of the first part
+	first := parts[0]
+	if k := strings.LastIndexAny(first, ".:;!?"); k >= 0 {
+		first = first[k+1:]
+	}
+	parts[0] = first
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		r, _ := utf8.DecodeRuneInString(p)
+		if n := countWords(p); n == 0 || n > 3 || !unicode.IsUpper(r) || strings.ContainsAny(p, ".!?") {
+			return false
+		}
+	}
+	return true
 }
 
 // readerPrompt reports a short question put to the reader ("What did you
