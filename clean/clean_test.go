@@ -47,6 +47,8 @@ Lesezeit: 3 Min.
 
 Ferry operators cut winter timetable
 
+Von Jonas Keller
+
 The three ferry lines on the lake will run half as often from November, the operators said on Tuesday.
 
 "We cannot sail empty boats all winter," said Lena Voss, who runs the northern line. Passenger numbers fell by a third last year.
@@ -68,6 +70,17 @@ Kommentare (3)
 Ferdl_R  05.10.2025, 08:12
 „Half as often“ means never in practice.
 Antworten
+`
+
+// roleByline names its author with a role and no "By".
+const roleBylineText = `Dam inspection delayed again
+
+Marta Ruiz, Alpine affairs correspondent
+12 March 2025
+
+Engineers postponed the inspection of the Valbruna dam for a third time on Wednesday, citing snow on the access road.
+
+"We will go up as soon as the road is open," the chief engineer said.
 `
 
 const harborLedger = `THE HARBOR LEDGER | Est. 1887
@@ -318,6 +331,7 @@ func TestClean(t *testing.T) {
 			rec:      parallax.Record{Text: foreignChrome},
 			title:    "Ferry operators cut winter timetable",
 			outlet:   "Rheintal Rundschau",
+			byline:   "Jonas Keller",
 			language: "en",
 			paras:    2,
 			gone: map[string]string{
@@ -331,6 +345,16 @@ func TestClean(t *testing.T) {
 				"means never in practice":        "comments",
 			},
 			kept: []string{"\"We cannot sail empty boats all winter,\" said Lena Voss"},
+		},
+		{
+			name:      "a byline of a name and a press role",
+			rec:       parallax.Record{Text: roleBylineText},
+			title:     "Dam inspection delayed again",
+			published: "2025-03-12",
+			byline:    "Marta Ruiz",
+			language:  "en",
+			paras:     2,
+			gone:      map[string]string{"Marta Ruiz, Alpine affairs correspondent": "byline"},
 		},
 		{
 			name:  "hard-wrapped paragraphs are joined",

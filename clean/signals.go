@@ -182,12 +182,21 @@ func titleCased(s string) bool {
 	return n > 0 && c*10 >= n*7
 }
 
-// bylineName returns the name of a "By Name" line, "" when s is not one.
+// byWords open a byline: "By", and its German, French, Spanish,
+// Portuguese, Dutch and Swedish equivalents.
+var byWords = wordSet("by von par por door av")
+
+// pressRoles end a "Name, Europe economics correspondent" byline.
+var pressRoles = wordSet("correspondent correspondents reporter reporters editor writer journalist columnist")
+
+// bylineName returns the name of a "By Name" line (or "Name, Europe
+// correspondent"), "" when s is not one.
 func bylineName(s string) string {
-	if len(s) < 4 || !(s[0] == 'B' || s[0] == 'b') || !(s[1] == 'y' || s[1] == 'Y') || !(s[2] == ' ' || s[2] == ':') {
-		return ""
+	sp := strings.IndexAny(s, " :")
+	if sp < 2 || sp > 5 || !byWords[strings.ToLower(s[:sp])] {
+		return roleByline(s)
 	}
-	rest := strings.TrimLeft(s[3:], " :")
+	rest := strings.TrimLeft(s[sp:], " :")
 	for _, sep := range []string{" | ", " - ", " — ", " – ", "\t"} {
 		if i := strings.Index(rest, sep); i > 0 {
 			rest = rest[:i]
@@ -202,6 +211,23 @@ func bylineName(s string) string {
 		return ""
 	}
 	return rest
+}
+
+// roleByline returns the name of a "Name, Europe economics correspondent"
+// line: a name of two or three capitalised words, then a role in the
+// press in lower case.
+func roleByline(s string) string {
+	i := strings.Index(s, ", ")
+	if i < 0 || strings.ContainsAny(s, ".!?:\"“”") {
+		return ""
+	}
+	name, role := s[:i], lw(s[i+2:])
+	nf := measure(name)
+	if nf.words < 2 || nf.words > 3 || nf.capWords != nf.words || len(role) == 0 || len(role) > 5 || !pressRoles[role[len(role)-1]] ||
+		role[0] == "a" || role[0] == "an" || role[0] == "the" {
+		return ""
+	}
+	return name
 }
 
 // dateLine reports a line that is a date with at most a few words of
