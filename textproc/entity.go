@@ -199,6 +199,9 @@ func isAposLike(d *Doc, i int) bool {
 // isStartish reports whether token i begins its sentence, allowing for
 // opening quotation marks, brackets and dashes before it.
 func isStartish(d *Doc, first, i int) bool {
+	if i-2 >= first && afterDateline(d, first, i) {
+		return true
+	}
 	for k := first; k < i; k++ {
 		t := &d.Tokens[k]
 		if t.Kind == Word || t.Kind == Number {
@@ -212,6 +215,33 @@ func isStartish(d *Doc, first, i int) bool {
 		}
 	}
 	return true
+}
+
+// afterDateline reports whether token i opens the text after a dateline
+// in capitals and its dash: "VELMORA – At …", "PARIS (Wire) - In …".
+func afterDateline(d *Doc, first, i int) bool {
+	switch d.TokenText(i - 1) {
+	case "-", "–", "—", ":":
+	default:
+		return false
+	}
+	caps, paren := 0, false
+	for k := first; k < i-1; k++ {
+		t := &d.Tokens[k]
+		w := d.TokenText(k)
+		switch {
+		case w == "(":
+			paren = true
+		case w == ")":
+			paren = false
+		case paren || w == "," || w == ".":
+		case t.Kind == Word && allCaps(w):
+			caps++
+		default:
+			return false
+		}
+	}
+	return caps > 0
 }
 
 func allCaps(w string) bool {

@@ -564,6 +564,14 @@ func TestNameOfFirm(t *testing.T) {
 	}
 }
 
+// TestAfterDateline: a capitalised preposition after a dateline's dash
+// opens the sentence; it is no part of the name after it.
+func TestAfterDateline(t *testing.T) {
+	text := "Bread prices rise\n\nTOLM – At Karl Moss's bakery, the price board changed again. \"Flour is imported,\" said Moss."
+	d := analyzer.Analyze(text, nil)
+	entityNamed(t, d, "Karl Moss")
+}
+
 func TestSentenceAt(t *testing.T) {
 	text := "One two. Three four.\n\nFive."
 	d := analyzer.Analyze(text, nil)

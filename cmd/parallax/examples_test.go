@@ -76,6 +76,13 @@ func TestProbeCorpusExpected(t *testing.T) {
 	sc.atLeast(t, score{fields: 0.9, removed: 1, quotes: 0.8, accounted: 0.85, notQuotes: 1, events: 1, groups: 1})
 }
 
+// TestProbe2CorpusExpected runs the second probe corpus: furniture in
+// other languages, a newsletter, a wire and an HTML page among texts.
+func TestProbe2CorpusExpected(t *testing.T) {
+	sc := scoreCorpus(t, filepath.Join("testdata", "probe2"))
+	sc.atLeast(t, score{fields: 0.9, removed: 1, quotes: 0.8, accounted: 0.6, notQuotes: 1, events: 1, groups: 1})
+}
+
 // score is a corpus run's figures against its answer key, as rates.
 type score struct {
 	fields, removed, quotes, accounted, notQuotes, events, groups float64
