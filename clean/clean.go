@@ -656,6 +656,12 @@ func (d *doc) classify(c *Cleaner, key string) {
 	if d.title >= 0 {
 		d.units[d.title].reason = ReasonTitle
 	}
+	// The page's own footer may follow its comments.
+	for i := d.comments; i < len(d.units); i++ {
+		if u := &d.units[i]; rightsLine(&u.f, d.ws[i]) || u.f.first == '©' && !strings.Contains(d.text(i), "/") {
+			d.addOutlet(rightsHolder(d.text(i)), wFooter)
+		}
+	}
 	var credits []int // photo and copyright credit lines
 	for i := 0; i < d.comments; i++ {
 		u := &d.units[i]

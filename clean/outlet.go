@@ -214,7 +214,7 @@ func isYearish(w string) bool {
 // outletKey is the form names are compared in: lower-cased, without a
 // leading "the" and generic suffixes.
 func outletKey(name string) string {
-	k := lower(stripSuffixes(name, orgSuffixes))
+	k := strings.ToLower(stripSuffixes(name, orgSuffixes)) // "L'ÉCHO" is "l'écho"
 	if strings.HasPrefix(k, "the ") && len(k) > 5 {
 		k = k[4:]
 	}

@@ -673,6 +673,7 @@ func rightsLine(f *feats, ws []string) bool {
 		return false
 	}
 	return hasWord(ws, "copyright") && (hasNumber(ws) || len(ws) <= 6) || hasPhrase(ws, "rights", "reserved") ||
+		hasPhrase(ws, "droits", "réservés") || hasPhrase(ws, "rechte", "vorbehalten") || hasPhrase(ws, "derechos", "reservados") || hasPhrase(ws, "diritti", "riservati") ||
 		hasPhrase(ws, "terms", "of") && (hasWord(ws, "use") || hasWord(ws, "service")) ||
 		hasPhrase(ws, "privacy", "policy")
 }

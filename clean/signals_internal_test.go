@@ -31,6 +31,31 @@ func TestNavLine(t *testing.T) {
 	}
 }
 
+// TestSiteNameSignals: a masthead in capitals and the footer's mixed
+// case are one outlet, accents included; rights lines in other languages.
+func TestSiteNameSignals(t *testing.T) {
+	if a, b := outletKey("MÜNCHNER MERKUR"), outletKey("Münchner Merkur"); a != b {
+		t.Errorf("outletKey: %q and %q differ", a, b)
+	}
+	for line, want := range map[string]bool{
+		"© L'Écho Continental 2025 – Tous droits réservés":    true,
+		"© Rheintal Rundschau GmbH – Alle Rechte vorbehalten": true,
+		"Todos los derechos reservados.":                      true,
+		"The rights of the accused were reserved for later.":  false,
+	} {
+		f := measure(line)
+		if got := rightsLine(&f, lw(line)); got != want {
+			t.Errorf("rightsLine(%q) = %v, want %v", line, got, want)
+		}
+	}
+	if got := menuTail("It appeared in print on 4 June. Order Reprints | Today's Paper | Subscribe"); !got {
+		t.Errorf("menuTail missed a footer menu")
+	}
+	if got := menuTail("Prices rose | costs rose | wages fell"); got {
+		t.Errorf("menuTail took a sentence")
+	}
+}
+
 func TestEndMarker(t *testing.T) {
 	tests := []struct {
 		name string
