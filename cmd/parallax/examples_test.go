@@ -73,14 +73,14 @@ func TestProbeCorpusExpected(t *testing.T) {
 	// Its key names each speaker as a reader would; a quote counts only
 	// under that name, and a quotation split around its cue counts as
 	// missed, so "quotes" is stricter here than the probe's own tally.
-	sc.atLeast(t, score{fields: 0.9, removed: 1, quotes: 0.8, accounted: 0.85, notQuotes: 1, events: 1, groups: 1})
+	sc.atLeast(t, score{fields: 0.95, removed: 1, quotes: 0.8, accounted: 0.85, notQuotes: 1, events: 1, groups: 1})
 }
 
 // TestProbe2CorpusExpected runs the second probe corpus: furniture in
 // other languages, a newsletter, a wire and an HTML page among texts.
 func TestProbe2CorpusExpected(t *testing.T) {
 	sc := scoreCorpus(t, filepath.Join("testdata", "probe2"))
-	sc.atLeast(t, score{fields: 0.9, removed: 1, quotes: 0.8, accounted: 0.6, notQuotes: 1, events: 1, groups: 1})
+	sc.atLeast(t, score{fields: 0.95, removed: 1, quotes: 0.85, accounted: 0.75, notQuotes: 1, events: 1, groups: 1})
 }
 
 // score is a corpus run's figures against its answer key, as rates.
