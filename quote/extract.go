@@ -511,6 +511,18 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			k = e - 1
 			continue
 		}
+		// "For Ada Lind of Tolm Bank, the vote marks « the end … »": a
+		// person's view of what the quotation says.
+		if t.low == "for" && (k == a || k == a+1 && toks[a].kind == tPunct) {
+			if c := r.forView(k, b); c > 0 {
+				cue, spk := r.span(k, k+1), r.span(k+1, c)
+				if r.addIndirect(c+1, r.clauseEnd(c+1, b), cue, spk, 0.6) {
+					r.remember(ps, cue, spk, p)
+				}
+				k = c
+				continue
+			}
+		}
 		r.res = parallax.Span{}
 		ci, ok := t.cueInfo()
 		// A cue inside an opening subordinate clause ("When a reporter
@@ -1011,6 +1023,55 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		}
 		break
 	}
+}
+
+// forView returns the comma closing "For <someone>," at token k when
+// the sentence goes on to quote them: the phrase names a person ("For
+// Ada Lind of Tolm Bank") or a role or source ("For the minister", "For
+// many economists"), not a time or a purpose ("For years", "For now").
+// It returns -1 otherwise.
+func (r *run) forView(k, b int) int {
+	toks := r.toks
+	c := k + 1
+	for c < b && c < k+12 && !r.punct(c, ",") {
+		if toks[c].kind != tWord && toks[c].low != "&" {
+			return -1
+		}
+		c++
+	}
+	if c >= b || c == k+1 || !r.punct(c, ",") {
+		return -1
+	}
+	// The rest says something in its own words before it quotes, and
+	// names no other source: not "For Lind, “…,” said Moss", "For Lind,
+	// on the other hand, “…”", "For Lind, according to Moss, …", "For
+	// the party, a 'golden opportunity'".
+	q0 := -1
+	for q := c + 1; q < b; q++ {
+		if q0 < 0 && r.isQuoteTok(q) {
+			q0 = q
+		}
+		if ci, ok := toks[q].cueInfo(); ok && !ci.noun && ci.class&cueSpeech != 0 || toks[q].low == "according" {
+			return -1
+		}
+	}
+	words := 0
+	for q := c + 1; q < q0; q++ {
+		if toks[q].kind == tWord {
+			words++
+		}
+	}
+	if q0 < 0 || words < 2 || r.punct(q0-1, ",") {
+		return -1
+	}
+	first, head := &toks[k+1], strings.TrimSuffix(toks[c-1].low, "s")
+	if first.cap && !months[first.low] && !timeWords[first.low] && first.f&(fDet|fPron|fStop) == 0 {
+		return c
+	}
+	if first.f&fDet != 0 && (roleNouns[head] || sourceNouns[head]) {
+		return c
+	}
+	return -1
 }
 
 // heldByEarlierCue reports whether quote token ti lies in the content of

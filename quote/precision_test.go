@@ -37,6 +37,8 @@ func TestNotReports(t *testing.T) {
 		{"one adverb after the cue", "Headline\n\nThe mayor spoke first. The minister spoke briefly."},
 		{"so-called", "Headline\n\nThe ministry described the so-called “reform” as overdue."},
 		{"quoted name before a noun", "Headline\n\nLind defended the so-called “Tolm 2030” plan on Monday."},
+		{"for a time, before a quoted word", "Headline\n\nFor years, the bank was called “the pillar” by traders."},
+		{"for a group, before a quoted phrase alone", "Headline\n\nFor the party, a “golden chance” to win back the coast."},
 		{"topic before a headline colon", "Tolm strike: shelves empty as ships wait\n\nThe strike entered its third day in Tolm, and Tolm Radio covered it."},
 		{"label before a headline colon", "Breaking: Senate passes the budget bill after a long night\n\nThe Senate passed the bill."},
 	}
@@ -107,6 +109,7 @@ func TestSpeakerNames(t *testing.T) {
 		{"name before of the", "Headline\n\nThe economist Eva Berg of the University of Tolm said the strike cost millions.", "the strike cost millions", "Eva Berg"},
 		{"role nominal that does not fit the last speaker's title", "Headline\n\nThe mayor of Tolm, Karl Moss, said the strike had to end.\n\nThe minister repeated that talks would wait.", "that talks would wait", "The minister"},
 		{"name of a firm with an ampersand", "Headline\n\nIlse Varnholt of Brandt & Moll said the vote was a sideshow.", "the vote was a sideshow", "Ilse Varnholt"},
+		{"a person's view before a quotation", "Headline\n\nEconomists doubt it. For Ilse Varnholt of Brandt & Moll, the vote marks « the end of an era ».", "the vote marks", "Ilse Varnholt"},
 		{"hearer cue inverted right after the quotation", "Headline\n\n“The canal stays open,” warned Ada Lind, who chairs the board.", "The canal stays open", "Ada Lind"},
 		{"name in apposition after a determined role", "Headline\n\nAda Lind spoke first.\n\nThe opposition leader, Karl Moss, said that the vote was rigged.", "that the vote was rigged", "Karl Moss"},
 		{"role after a possessive that does not fit the last speaker's title", "Headline\n\nThe mayor of Tolm, Karl Moss, said the strike had to end.\n\nThe council's spokesman said that talks would wait.", "that talks would wait", "The council's spokesman"},
