@@ -842,6 +842,19 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		after := blockEnd
 		if ci.class&cueObject != 0 && !inverted && !passive {
 			if e := r.npFwd(after, b); e > 0 && !r.word(after, "that") {
+				// "told me his foreman had …", "told reporters the talks
+				// had …": a pronoun is the whole hearer, and a determiner
+				// (not after a preposition) opens the subject of a clause
+				// (but "called the audit a smear" has none).
+				if toks[after].f&fPron != 0 {
+					e = after + 1
+				}
+				for x := after + 1; x < e; x++ {
+					if toks[x].f&(fDet|fPron) != 0 && toks[x-1].f&fPrep == 0 && r.hasVerb(x+1, b) {
+						e = x
+						break
+					}
+				}
 				after = e
 				// "asked Mills and Abedin to …": hearers joined by "and".
 				if r.word(e, "and") && e+1 < b && toks[e+1].cap {

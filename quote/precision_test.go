@@ -251,6 +251,8 @@ func TestHearers(t *testing.T) {
 		{"hearer with a relative clause", "Headline\n\nAt the meeting, the host asked Lind, who is third in the count, to lay out her plan for the canal.", "to lay out her plan for the canal", "the host"},
 		{"coordinated hearers", "Headline\n\nAfter the audit closed, the ministry asked Moss and Lind to search their private e-mails.", "to search their private e-mails", "the ministry"},
 		{"passive with agent", "Headline\n\nLind was asked by host Karl Moss whether her plan was like the old one.", "whether her plan was like the old one", "host Karl Moss"},
+		{"pronoun hearer, then the clause's subject", "Headline\n\nThe docker told me his foreman had shown them the new cranes.", "his foreman had shown them the new cranes", "The docker"},
+		{"plural hearer, then a determiner", "Headline\n\nThe ministers told reporters the talks had failed.", "the talks had failed", "The ministers"},
 		{"passive tell", "Headline\n\nThe mayor was told by officials that the bridge was unsafe.", "that the bridge was unsafe", "officials"},
 	}
 	for _, tc := range cases {
