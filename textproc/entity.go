@@ -569,8 +569,12 @@ func (f *finder) process(si int, run []int, tc bool) {
 	}
 	// A place after a preposition, then a full name ("the mayor of Tolm
 	// Karl Moss"), is two names.
+	// A place the gazetteer lacks counts when a role comes before the
+	// preposition and a given name after the place ("the mayor of
+	// Calveira Rafael Ortuño").
 	if len(run) >= 3 && run[0] > 0 && d.has(run[0]-1, lxPrep) && d.lex[run[1]]&(lxHonorific|lxRoleHead|lxRoleMod) == 0 &&
-		!f.hasOrgWord(run) && f.knownPlace(run[0]) {
+		!f.hasOrgWord(run) && (f.knownPlace(run[0]) ||
+		run[0] > 1 && d.has(run[0]-2, lxRoleHead) && d.has(run[1], lxGiven) && !d.has(run[0], lxGiven)) {
 		f.process(si, run[:1], false)
 		f.process(si, run[1:], false)
 		return
@@ -989,10 +993,10 @@ func (f *finder) evidence(c *cand, run, name []int, hasRole bool) {
 	// A role in apposition before the name: "The mayor of Calveira, Karl
 	// Moss,", "the country's finance minister, Ada Lind".
 	if c.titles == "" && c.org == 0 && c.place == "" && run[0]-2 >= s.First && d.TokenText(run[0]-1) == "," {
-		if from, to, ok := f.rolePhraseBefore(s.First, run[0]-1); ok {
+		if from, role, to, ok := f.rolePhraseBefore(s.First, run[0]-1); ok {
 			c.titles = f.text([]int{from, to})
 			c.person += 2
-			if g, ok := inStrMap(genderedRoles, d.TokenText(from)); ok && c.gender == 0 {
+			if g, ok := inStrMap(genderedRoles, d.TokenText(role)); ok && c.gender == 0 {
 				c.gender = g
 			}
 		}
@@ -1001,14 +1005,16 @@ func (f *finder) evidence(c *cand, run, name []int, hasRole bool) {
 
 // rolePhraseBefore finds a definite role phrase ending just before token
 // end (a comma): "the mayor of Calveira", "the party's leader". It returns
-// the role noun and the phrase's last token.
-func (f *finder) rolePhraseBefore(first, end int) (role, last int, ok bool) {
+// the phrase's first token after its determiner, the role noun and the
+// phrase's last token.
+func (f *finder) rolePhraseBefore(first, end int) (start, role, last int, ok bool) {
 	d := f.d
 	k := end - 1
 	// an "of" complement of capitalised words: "of Calveira", "of the Port Authority"
 	for j := k; j > first && j > k-5; j-- {
 		if !strings.EqualFold(d.TokenText(j), "of") {
-			if t := &d.Tokens[j]; t.Kind != Word || !t.Cap && !strings.EqualFold(d.TokenText(j), "the") {
+			// "of Calveira", "of the port authority"
+			if t := &d.Tokens[j]; t.Kind != Word || !t.Cap && d.has(j, lxFunction|lxPrep) && !strings.EqualFold(d.TokenText(j), "the") {
 				break
 			}
 			continue
@@ -1019,28 +1025,28 @@ func (f *finder) rolePhraseBefore(first, end int) (role, last int, ok bool) {
 		break
 	}
 	if k < first || d.Tokens[k].Kind != Word || d.Tokens[k].Cap && k > first || !d.has(k, lxRoleHead) {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	// modifiers back to a determiner: "the", "its", a possessive name
 	j := k - 1
 	for ; j >= first && j > k-4; j-- {
 		t := &d.Tokens[j]
 		if t.Kind != Word {
-			return 0, 0, false
+			return 0, 0, 0, false
 		}
 		w := d.TokenText(j)
 		if strings.EqualFold(w, "the") || strings.EqualFold(w, "its") || strings.EqualFold(w, "their") {
-			return k, end - 1, true
+			return j + 1, k, end - 1, true
 		}
 		if _, poss := stripPossessive(w); poss {
-			return k, end - 1, true
+			return j + 1, k, end - 1, true
 		}
 		// modifiers: "finance", "opposition", "Velmora", "former"
 		if !d.has(j, lxRoleMod|lxNomMod|lxDemonym|lxCountry|lxRoleHead) && (d.has(j, lxFunction|lxPrep) || k-j > 2) {
-			return 0, 0, false
+			return 0, 0, 0, false
 		}
 	}
-	return 0, 0, false
+	return 0, 0, 0, false
 }
 
 // group is a set of candidates merged into one entity.

@@ -127,7 +127,9 @@ than near toward towards`)
 
 var placePreps = wordSet(`in from to at near across into throughout`)
 
-// givenNames are common English given names with gender (1 male, 2 female).
+// givenNames are common given names, English first, then other European
+// and Arabic ones, with gender (1 male, 2 female); names given to both
+// ("Andrea", "Jean") are left out.
 var givenNames = func() map[string]int8 {
 	m := map[string]int8{}
 	for _, w := range strings.Fields(`james john robert michael william david richard joseph thomas charles
@@ -137,7 +139,14 @@ benjamin samuel frank gregory raymond alexander patrick jack dennis jerry tyler 
 nathan douglas zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl terry
 sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan
 juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny bill mike jim tom bob
-ted ben dan tony nick chris rick steve jeff greg ken tim sam matt alex`) {
+ted ben dan tony nick chris rick steve jeff greg ken tim sam matt alex
+carlos miguel antonio manuel francisco javier luis pedro jorge pablo sergio fernando alejandro diego
+andrés andres rafael marco luca giuseppe giovanni francesco alessandro matteo lorenzo stefano paolo
+roberto pierre jacques michel philippe nicolas françois francois olivier laurent stéphane julien hans
+klaus jürgen wolfgang stefan uwe dieter karl heinz friedrich lars sven erik anders olaf piotr
+krzysztof tomasz andrzej marek pavel ivan dmitry sergei sergey vladimir alexei igor oleg nikolai
+mikhail yuri boris viktor milan goran dragan zoran miroslav jakub ahmed mohammed mohamed hassan omar
+mustafa yusuf`) {
 		m[w] = 1
 	}
 	for _, w := range strings.Fields(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen
@@ -147,7 +156,10 @@ samantha katherine christine debra rachel catherine carolyn janet ruth maria hea
 joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
 frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
 amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose
-alexis kayla liz beth kate sue jane meg jen`) {
+alexis kayla liz beth kate sue jane meg jen
+sabine ursula petra monika claudia anja katrin sophie camille nathalie isabelle sylvie valérie céline
+chantal carmen lucía isabel ana pilar francesca giulia chiara paola silvia ingrid astrid karin birgit
+annika olga natalia tatiana irina svetlana elena ivana jana eva helga greta ilse ines inés irena marta`) {
 		m[w] = 2
 	}
 	return m

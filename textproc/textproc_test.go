@@ -572,6 +572,19 @@ func TestAfterDateline(t *testing.T) {
 	entityNamed(t, d, "Karl Moss")
 }
 
+// TestUnknownPlaceBeforeName: after "the mayor of", a place the
+// gazetteer lacks and a full name with a known given name are two names;
+// a role with an "of" phrase in lower case before a name is its title.
+func TestUnknownPlaceBeforeName(t *testing.T) {
+	text := "Strike goes on\n\nThe mayor of Valbruna Carlos Mendes called for talks. " +
+		"The director general of the port authority, Ilse Varnholt, disagreed."
+	d := analyzer.Analyze(text, nil)
+	entityNamed(t, d, "Carlos Mendes")
+	if _, e := entityNamed(t, d, "Ilse Varnholt"); !slices.Contains(e.Titles, "director general of the port authority") {
+		t.Errorf("Ilse Varnholt titles %q", e.Titles)
+	}
+}
+
 func TestSentenceAt(t *testing.T) {
 	text := "One two. Three four.\n\nFive."
 	d := analyzer.Analyze(text, nil)
