@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"github.com/parallax-news/parallax/internal/ascii"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -192,8 +193,15 @@ var pressRoles = wordSet("correspondent correspondents reporter reporters editor
 // bylineName returns the name of a "By Name" line (or "Name, Europe
 // correspondent"), "" when s is not one.
 func bylineName(s string) string {
-	sp := strings.IndexAny(s, " :")
-	if sp < 2 || sp > 5 || !byWords[strings.ToLower(s[:sp])] {
+	sp := -1
+	for i := 0; i < len(s) && i <= 5; i++ {
+		if s[i] == ' ' || s[i] == ':' {
+			sp = i
+			break
+		}
+	}
+	var lb [5]byte
+	if sp < 2 || sp > 5 || !byWords[string(ascii.AppendLower(lb[:0], s[:sp]))] {
 		return roleByline(s)
 	}
 	rest := strings.TrimLeft(s[sp:], " :")
@@ -217,6 +225,9 @@ func bylineName(s string) string {
 // line: a name of two or three capitalised words, then a role in the
 // press in lower case.
 func roleByline(s string) string {
+	if len(s) > 80 {
+		return ""
+	}
 	i := strings.Index(s, ", ")
 	if i < 0 || strings.ContainsAny(s, ".!?:\"“”") {
 		return ""
@@ -815,10 +826,10 @@ func wideMenu(s string) bool {
 // headline: X. Order Reprints | Today's Paper | Subscribe". No paragraph
 // of an article ends in three or more short capitalised items between bars.
 func menuTail(s string) bool {
-	parts := strings.Split(s, " | ")
-	if len(parts) < 3 {
+	if strings.Count(s, " | ") < 2 {
 		return false
 	}
+	parts := strings.Split(s, " | ")
 	// the first item is the end of the first part
 	first := parts[0]
 	if k := strings.LastIndexAny(first, ".:;!?"); k >= 0 {
