@@ -1009,6 +1009,10 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			}
 			prevSpk, prevEnd = spk, blockEnd
 			r.remember(ps, cue, spk, p)
+		} else if !found && !spk.Empty() && !inverted && ci.class&cueSpeech != 0 && b == r.ends[len(r.ends)-1] && r.capsRun(blockStart, blockStart+1) {
+			// "Moss appealed for calm in a short statement." closing a
+			// paragraph: a quotation opening the next is his.
+			r.remember(ps, cue, spk, p)
 		}
 	}
 	// Headline style "Putin to the West: ‘…’" — a short name before a
