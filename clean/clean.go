@@ -452,7 +452,8 @@ func (d *doc) headline(from, limit, maxProse int) int {
 		glued = u.nav && !u.blankAfter
 		// A first line may end in a period (some sources add one to every
 		// headline), unless the record's own title is elsewhere.
-		allowPeriod := i == 0 && !d.variant && (u.blankAfter || u.f.terminal != '.' || i+1 < len(d.units) && d.units[i+1].f.words > u.f.words)
+		allowPeriod := i == 0 && !d.variant && (u.blankAfter || u.f.terminal != '.' || i+1 < len(d.units) && d.units[i+1].f.words > u.f.words) ||
+			u.f.words <= 12 && u.blankBefore && u.blankAfter && d.bylineWithin(i, 3) // "It did not fail. We failed it."
 		if !u.nav && (i == 0 || u.f.words >= 3) && headlineShaped(s, &u.f, allowPeriod) && !widgetLine(s, &u.f, d.ws[i]) && !postedLine(s, d.ws[i]) {
 			if dl, ok := parseDateline(s); !ok || dl.rest >= len(s) || !u.f.bodyLike() {
 				if i == 0 && u.f.words <= 4 && allCaps(s) && i+1 < len(d.units) && !d.units[i+1].f.bodyLike() {
@@ -462,7 +463,7 @@ func (d *doc) headline(from, limit, maxProse int) int {
 				// A short link text hanging under a menu ("Skip to …")
 				// yields to a headline set right on its byline or date,
 				// unless that line follows it directly (then it is a deck).
-				if wasGlued && linkText(&u.f) {
+				if wasGlued && (linkText(&u.f) || !d.onByline(i)) {
 					if link < 0 {
 						link = i
 					}
@@ -470,7 +471,9 @@ func (d *doc) headline(from, limit, maxProse int) int {
 					glued = !u.blankAfter
 					continue
 				}
-				if link >= 0 && (lastLink == i-1 || !d.onByline(i)) {
+				// (A headline set right on its byline under a link line is
+				// that link's deck.)
+				if link >= 0 && (lastLink == i-1 && d.onByline(i) || !d.bylineWithin(i, 3)) {
 					return link
 				}
 				return i
@@ -497,6 +500,18 @@ func (d *doc) onByline(i int) bool {
 	n := &d.units[i+1]
 	s := d.text(i + 1)
 	return bylineName(s) != "" || isDateLine(s, &n.f)
+}
+
+// bylineWithin reports whether one of the n units after i is a byline or
+// a date line.
+func (d *doc) bylineWithin(i, n int) bool {
+	for k := i + 1; k <= i+n && k < len(d.units); k++ {
+		s := d.text(k)
+		if bylineName(s) != "" || isDateLine(s, &d.units[k].f) {
+			return true
+		}
+	}
+	return false
 }
 
 // markNav flags the navigation lines near the top of the page — menus
@@ -693,8 +708,9 @@ func (d *doc) classify(c *Cleaner, key string) {
 			if j := strings.LastIndex(name, ", "); j > 0 && anyIn(lw(name[j+2:]), agencyWords) {
 				d.addOutlet(name[j+2:], wCaption)
 				name = name[:j]
-			} else if j > 0 && hasLowerWord(name[j+2:]) && !strings.HasPrefix(name[j+2:], "and ") {
-				// "By Name, Europe correspondent": a role, not a name
+			} else if j > 0 && (hasLowerWord(name[j+2:]) || pressRoles[lastWord(name[j+2:])]) && !strings.HasPrefix(name[j+2:], "and ") {
+				// "By Name, Europe correspondent", "By Name, City Hall
+				// Reporter": a role, not a name
 				name = name[:j]
 			}
 			if d.byline == "" {

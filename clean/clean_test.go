@@ -83,6 +83,41 @@ Engineers postponed the inspection of the Valbruna dam for a third time on Wedne
 "We will go up as soon as the road is open," the chief engineer said.
 `
 
+// promoUnderMenu has a promotion glued under its breadcrumb and the
+// headline apart from the byline.
+const promoUnderMenu = `LAKESIDE TIMES
+≡ Sections    Search    Subscribe for €1
+Home › News › Region
+Sunday's paper: order now and save 30%
+
+‘We lost a summer’: ferry strike ends after nine days
+
+By Ines Caro, Transport Reporter
+16/09/2025 – 17:20
+
+The ferry strike on the lake ended on Tuesday after the operators agreed to hire forty more crew, the union said.
+
+"We lost a summer, but we won the winter," said Piet Hollander, the union's spokesman.
+`
+
+// twoSentenceHeadline is an opinion page whose headline is two short
+// sentences, under a menu of two items.
+const twoSentenceHeadline = `The Lakeside Review
+Opinion   Columns   Letters   Editorials
+Gift this article   Save for later
+
+The ferries did not fail. We failed them.
+
+A harbour engineer says the strike was the start of a reckoning, not the end of one
+
+By Marta Ruiz
+Thursday 18 September 2025
+
+I have repaired the lake's ferries for twenty years, and I have never seen the fleet so neglected.
+
+The operators knew it. They chose to wait.
+`
+
 const harborLedger = `THE HARBOR LEDGER | Est. 1887
 Your coastal news, every morning. Subscribe today and never miss a tide.
 
@@ -355,6 +390,26 @@ func TestClean(t *testing.T) {
 			language:  "en",
 			paras:     2,
 			gone:      map[string]string{"Marta Ruiz, Alpine affairs correspondent": "byline"},
+		},
+		{
+			name:      "a promotion under the breadcrumb is no headline",
+			rec:       parallax.Record{Text: promoUnderMenu},
+			title:     "‘We lost a summer’: ferry strike ends after nine days",
+			outlet:    "Lakeside Times",
+			published: "2025-09-16",
+			byline:    "Ines Caro",
+			language:  "en",
+			paras:     2,
+		},
+		{
+			name:      "a headline of two short sentences under a two-item menu",
+			rec:       parallax.Record{Text: twoSentenceHeadline},
+			title:     "The ferries did not fail. We failed them.",
+			outlet:    "The Lakeside Review",
+			published: "2025-09-18",
+			byline:    "Marta Ruiz",
+			language:  "en",
+			paras:     -1,
 		},
 		{
 			name:  "hard-wrapped paragraphs are joined",

@@ -221,6 +221,15 @@ func bylineName(s string) string {
 	return rest
 }
 
+// lastWord returns the last word of s, lower-cased.
+func lastWord(s string) string {
+	ws := lw(s)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[len(ws)-1]
+}
+
 // roleByline returns the name of a "Name, Europe economics correspondent"
 // line: a name of two or three capitalised words, then a role in the
 // press in lower case.
@@ -789,12 +798,12 @@ func navLine(s string, f *feats) bool {
 // wideMenu reports a menu whose items are set apart by runs of spaces or
 // tabs, as text taken from a page's header keeps them ("Home   About
 // Archive   Contact"): three or more capitalised items of at most four
-// words, most of them of one or two.
+// words, most of them of one or two, or two items three spaces apart.
 func wideMenu(s string) bool {
 	if !strings.Contains(s, "  ") && !strings.Contains(s, "\t") {
 		return false
 	}
-	parts, short := 0, 0
+	parts, short, gap := 0, 0, len(s)
 	for rest := s; rest != ""; {
 		i := strings.Index(rest, "  ")
 		if j := strings.IndexByte(rest, '\t'); j >= 0 && (i < 0 || j < i) {
@@ -802,11 +811,15 @@ func wideMenu(s string) bool {
 		}
 		part := rest
 		if i >= 0 {
-			part, rest = rest[:i], strings.TrimLeft(rest[i:], " \t")
+			part = rest[:i]
+			next := strings.TrimLeft(rest[i:], " \t")
+			gap = min(gap, len(rest)-i-len(next))
+			rest = next
 		} else {
 			rest = ""
 		}
-		if part = strings.TrimSpace(part); part == "" {
+		// a menu icon may open it: "≡ Sections"
+		if part = strings.TrimLeftFunc(strings.TrimSpace(part), func(r rune) bool { return unicode.IsSymbol(r) || unicode.IsSpace(r) }); part == "" {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(part)
@@ -819,7 +832,8 @@ func wideMenu(s string) bool {
 			short++
 		}
 	}
-	return parts >= 3 && short*2 > parts
+	// Two items need a wide gap: "Gift this article   Save for later".
+	return parts >= 3 && short*2 > parts || parts == 2 && gap >= 3
 }
 
 // menuTail reports a line that ends in a menu of links: "… with the
