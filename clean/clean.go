@@ -148,7 +148,7 @@ func (d *doc) prepare() {
 			k = j
 		}
 		d.ws[i] = buf[start:len(buf):len(buf)]
-		if strings.Contains(low, " contribut") || strings.HasPrefix(low, "reporting by") || strings.HasPrefix(low, "additional reporting") {
+		if strings.Contains(low, " contribut") || strings.Contains(low, "reporting by") {
 			d.credit[i] = contributors(d.text(i), &u.f)
 		}
 	}

@@ -81,6 +81,8 @@ Marta Ruiz, Alpine affairs correspondent
 Engineers postponed the inspection of the Valbruna dam for a third time on Wednesday, citing snow on the access road.
 
 "We will go up as soon as the road is open," the chief engineer said.
+
+(Reporting by Marta Ruiz; Additional reporting by Jonas Keller; Editing by Mia Lund)
 `
 
 // promoUnderMenu has a promotion glued under its breadcrumb and the
@@ -389,7 +391,8 @@ func TestClean(t *testing.T) {
 			byline:    "Marta Ruiz",
 			language:  "en",
 			paras:     2,
-			gone:      map[string]string{"Marta Ruiz, Alpine affairs correspondent": "byline"},
+			gone:      map[string]string{"Marta Ruiz, Alpine affairs correspondent": "byline", "(Reporting by Marta Ruiz;": "credit"},
+			meta:      map[string]any{"contributors": []string{"Marta Ruiz"}},
 		},
 		{
 			name:      "a promotion under the breadcrumb is no headline",

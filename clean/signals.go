@@ -556,6 +556,9 @@ func contributors(s string, f *feats) []string {
 	if f.words > 30 {
 		return nil
 	}
+	// "(Reporting by …; Editing by …)", "— Reporting by …"
+	s = strings.TrimLeft(s, "(—–- ")
+	s = strings.TrimRight(s, ") ")
 	ls := lower(s)
 	var names string
 	if i := strings.Index(ls, " contributed"); i > 0 && (strings.Contains(ls[i:], "report") || strings.Contains(ls[i:], "story") || strings.Contains(ls[i:], "article")) {
