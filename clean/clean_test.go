@@ -49,6 +49,8 @@ Ferry operators cut winter timetable
 
 Von Jonas Keller
 
+You have 2 free articles left this month. Subscribe for unlimited access.
+
 The three ferry lines on the lake will run half as often from November, the operators said on Tuesday.
 
 "We cannot sail empty boats all winter," said Lena Voss, who runs the northern line. Passenger numbers fell by a third last year.
@@ -374,6 +376,7 @@ func TestClean(t *testing.T) {
 			gone: map[string]string{
 				"Welt   U.S.":                    "header",
 				"Lesezeit: 3 Min.":               "widget",
+				"You have 2 free articles left":  "widget",
 				"Will the bridge ever be built?": "heading",
 				"Our free weekly round-up":       "widget",
 				"Privacy: we use your address":   "widget",

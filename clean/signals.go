@@ -466,6 +466,10 @@ func widgetLine(s string, f *feats, ws []string) bool {
 		return true
 	}
 	sentence := f.sentenceEnd() && f.terminal != ':' && n > 4
+	// a paywall's counter: "You have 2 free articles left this month."
+	if n <= 16 && hasNumber(ws) && hasWord(ws, "free") && (hasWord(ws, "articles") || hasWord(ws, "article") || hasWord(ws, "stories")) {
+		return true
+	}
 	// a form's field: "Enter your email address"
 	if n <= 5 && !f.sentenceEnd() && (hasWord(ws, "email") || hasWord(ws, "e-mail")) && (hasWord(ws, "your") || hasWord(ws, "enter") || hasWord(ws, "address")) {
 		return true
