@@ -83,6 +83,15 @@ func TestProbe2CorpusExpected(t *testing.T) {
 	sc.atLeast(t, score{fields: 0.95, removed: 1, quotes: 0.85, accounted: 0.75, notQuotes: 1, events: 1, groups: 1})
 }
 
+// TestProbe3CorpusExpected runs the third probe corpus: a live blog, an
+// interview, a press release, an op-ed and two copies of one wire story.
+// Its key calls all nine records one event; the clusterer puts eight in
+// one story and the interview, four days later and in Q&A form, apart.
+func TestProbe3CorpusExpected(t *testing.T) {
+	sc := scoreCorpus(t, filepath.Join("testdata", "probe3"))
+	sc.atLeast(t, score{fields: 0.9, removed: 1, quotes: 0.6, accounted: 0.65, notQuotes: 1})
+}
+
 // score is a corpus run's figures against its answer key, as rates.
 type score struct {
 	fields, removed, quotes, accounted, notQuotes, events, groups float64
