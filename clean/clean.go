@@ -453,7 +453,7 @@ func (d *doc) headline(from, limit, maxProse int) int {
 		// A first line may end in a period (some sources add one to every
 		// headline), unless the record's own title is elsewhere.
 		allowPeriod := i == 0 && !d.variant && (u.blankAfter || u.f.terminal != '.' || i+1 < len(d.units) && d.units[i+1].f.words > u.f.words) ||
-			u.f.words <= 12 && u.blankBefore && u.blankAfter && d.bylineWithin(i, 3) // "It did not fail. We failed it."
+			u.f.sentBreak && u.f.words <= 12 && u.blankBefore && u.blankAfter && d.bylineWithin(i, 3) // "It did not fail. We failed it."
 		if !u.nav && (i == 0 || u.f.words >= 3) && headlineShaped(s, &u.f, allowPeriod) && !widgetLine(s, &u.f, d.ws[i]) && !postedLine(s, d.ws[i]) {
 			if dl, ok := parseDateline(s); !ok || dl.rest >= len(s) || !u.f.bodyLike() {
 				if i == 0 && u.f.words <= 4 && allCaps(s) && i+1 < len(d.units) && !d.units[i+1].f.bodyLike() {
