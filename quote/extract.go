@@ -896,6 +896,9 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				}
 			}
 		}
+		if r.res.Empty() && !spk.Empty() {
+			r.res = r.namedInApposition(spk, a, b)
+		}
 		found := false
 		conf := 0.9
 		if spk.Empty() {
@@ -1040,6 +1043,35 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 		}
 		break
 	}
+}
+
+// namedInApposition returns the name set between commas right after a
+// nominal speaker ("The prosecutor, Rafael Quintero, arrived early and
+// said …"), or an empty span: the name resolves the speaker.
+func (r *run) namedInApposition(spk parallax.Span, a, b int) parallax.Span {
+	toks := r.toks
+	i := a
+	for i < b && toks[i].s < spk.Start {
+		i++
+	}
+	if i >= b || toks[i].s != spk.Start || toks[i].kind != tWord || toks[i].f&fDet == 0 && toks[i].cap {
+		return parallax.Span{}
+	}
+	j := i
+	for j < b && toks[j].e <= spk.End {
+		j++
+	}
+	if !r.punct(j, ",") {
+		return parallax.Span{}
+	}
+	n := j + 1
+	for n < b && n < j+6 && toks[n].kind == tWord && toks[n].cap {
+		n++
+	}
+	if r.capsRun(j+1, n) && n-j-1 >= 2 && r.punct(n, ",") {
+		return r.span(j+1, n)
+	}
+	return parallax.Span{}
 }
 
 // forView returns the comma closing "For <someone>," at token k when

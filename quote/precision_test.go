@@ -111,6 +111,7 @@ func TestSpeakerNames(t *testing.T) {
 		{"name of a firm with an ampersand", "Headline\n\nIlse Varnholt of Brandt & Moll said the vote was a sideshow.", "the vote was a sideshow", "Ilse Varnholt"},
 		{"a person's view before a quotation", "Headline\n\nEconomists doubt it. For Ilse Varnholt of Brandt & Moll, the vote marks « the end of an era ».", "the vote marks", "Ilse Varnholt"},
 		{"a speaker with no content closing the paragraph before a quotation", "Headline\n\nAda Lind said the figure was “pure invention”.\n\nThe mayor, Karl Moss, spoke to reporters at the town hall.\n\n“This city lives from its port. I ask everyone to keep talking.”", "This city lives", "Karl Moss"},
+		{"name in apposition before a later cue", "Headline\n\nBao Tran died in the collapse.\n\nThe prosecutor, Rafael Quintero, arrived early and said only: “We are ready.”", "We are ready.", "Rafael Quintero"},
 		{"hearer cue inverted right after the quotation", "Headline\n\n“The canal stays open,” warned Ada Lind, who chairs the board.", "The canal stays open", "Ada Lind"},
 		{"name in apposition after a determined role", "Headline\n\nAda Lind spoke first.\n\nThe opposition leader, Karl Moss, said that the vote was rigged.", "that the vote was rigged", "Karl Moss"},
 		{"role after a possessive that does not fit the last speaker's title", "Headline\n\nThe mayor of Tolm, Karl Moss, said the strike had to end.\n\nThe council's spokesman said that talks would wait.", "that talks would wait", "The council's spokesman"},
