@@ -151,8 +151,9 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 		}
 	}
 	qs := make([]parallax.Quote, 0, len(c))
-	lastPerson := -1  // entity of the latest speaker resolved to a person
-	lastPersonAt := 0 // where that speaker was named
+	lastPerson := -1           // entity of the latest speaker resolved to a person
+	lastPersonAt := 0          // where that speaker was named
+	var unnamed unnamedSpeaker // the latest person quoted without a name
 	cache := r.resolved[:0]
 	for i := 0; i < len(c); i++ {
 		x := c[i]
@@ -228,8 +229,21 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 						ent = lastPerson
 					}
 				}
-				if isPersonal && (ent < 0 || ent >= len(ents) || ents[ent].Type != parallax.Person || !namedBefore(ents[ent], best.spk.Start, q.Span)) {
+				// "One woman said she had crossed it daily. “…,” she said":
+				// an unnamed person quoted since the last named one takes
+				// the pronoun, when its gender allows.
+				byNominal := false
+				if isPersonal && pronounGender(q.Speaker.Mention) != 0 && unnamed.at > lastPersonAt && (unnamed.g == 0 || unnamed.g == pronounGender(q.Speaker.Mention)) {
+					ent, byNominal = -1, true
+					q.Speaker.Name = unnamed.name
+				}
+				if isPersonal && !byNominal && (ent < 0 || ent >= len(ents) || ents[ent].Type != parallax.Person || !namedBefore(ents[ent], best.spk.Start, q.Span)) {
 					ent = -1
+				}
+				if ent < 0 && !byNominal && best.res.Empty() && !namedAfter(r.raw[best.spk.End:]) {
+					if g, ok := personNoun(q.Speaker.Mention); ok {
+						unnamed = unnamedSpeaker{q.Speaker.Mention, best.spk.Start, g}
+					}
 				}
 				if ent >= 0 && ent < len(ents) && ents[ent].Type == parallax.Person {
 					lastPerson, lastPersonAt = ent, best.spk.Start
@@ -249,6 +263,60 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 	}
 	r.resolved = cache
 	return qs
+}
+
+// unnamedSpeaker is a person quoted without a name: "one woman".
+type unnamedSpeaker struct {
+	name string
+	at   int
+	g    int8 // 1 male, 2 female, 0 either
+}
+
+// personNoun reports whether mention m introduces an unnamed person ("One
+// woman", "a resident") and its gender when the noun tells it.
+func personNoun(m string) (int8, bool) {
+	i := strings.IndexByte(m, ' ')
+	if i < 0 {
+		return 0, false
+	}
+	switch strings.ToLower(m[:i]) {
+	case "a", "an", "one", "another": // "the woman" mostly names someone named before
+	default:
+		return 0, false
+	}
+	head := strings.ToLower(m[strings.LastIndexByte(m, ' ')+1:])
+	if g, ok := gendered[head]; ok {
+		return g, true
+	}
+	return 0, personHeads[head]
+}
+
+var gendered = map[string]int8{"woman": 2, "mother": 2, "wife": 2, "daughter": 2, "girl": 2, "sister": 2, "grandmother": 2,
+	"spokeswoman": 2, "chairwoman": 2, "businesswoman": 2, "man": 1, "father": 1, "husband": 1, "son": 1, "boy": 1,
+	"brother": 1, "grandfather": 1, "spokesman": 1, "chairman": 1, "businessman": 1}
+
+var personHeads = set("resident witness voter worker neighbour neighbor passenger driver student teacher nurse doctor survivor relative parent shopper customer trader farmer engineer")
+
+// namedAfter reports whether the text after a mention names it: "a
+// worker named Antonio Arroyo", "a resident, Ana Ruiz,".
+func namedAfter(rest string) bool {
+	for _, p := range []string{" named ", " called ", ", "} {
+		if r, ok := strings.CutPrefix(rest, p); ok && r != "" && r[0] >= 'A' && r[0] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounGender is 1 for he, 2 for she, 0 otherwise.
+func pronounGender(m string) int8 {
+	switch strings.ToLower(m) {
+	case "he", "him":
+		return 1
+	case "she", "her":
+		return 2
+	}
+	return 0
 }
 
 // personal reports whether a speaker mention must refer to a person: a
