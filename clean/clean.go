@@ -148,7 +148,7 @@ func (d *doc) prepare() {
 			k = j
 		}
 		d.ws[i] = buf[start:len(buf):len(buf)]
-		if strings.Contains(low, " contribut") || strings.Contains(low, "reporting by") {
+		if u.f.words <= 30 && (strings.Contains(low, " contribut") || strings.Contains(low, "reporting by")) {
 			d.credit[i] = contributors(d.text(i), &u.f)
 		}
 	}

@@ -199,7 +199,7 @@ func isAposLike(d *Doc, i int) bool {
 // isStartish reports whether token i begins its sentence, allowing for
 // opening quotation marks, brackets and dashes before it.
 func isStartish(d *Doc, first, i int) bool {
-	if i-2 >= first && afterDateline(d, first, i) {
+	if i-2 >= first && d.Tokens[i-1].Kind == Punct && afterDateline(d, first, i) {
 		return true
 	}
 	for k := first; k < i; k++ {
