@@ -497,17 +497,20 @@ func (d *doc) onByline(i int) bool {
 	if i+1 >= len(d.units) || d.units[i].blankAfter {
 		return false
 	}
-	n := &d.units[i+1]
-	s := d.text(i + 1)
-	return bylineName(s) != "" || isDateLine(s, &n.f)
+	return d.bylineOrDate(i + 1)
+}
+
+// bylineOrDate reports whether unit k is a byline or a date line.
+func (d *doc) bylineOrDate(k int) bool {
+	s := d.text(k)
+	return bylineName(s) != "" || isDateLine(s, &d.units[k].f)
 }
 
 // bylineWithin reports whether one of the n units after i is a byline or
 // a date line.
 func (d *doc) bylineWithin(i, n int) bool {
 	for k := i + 1; k <= i+n && k < len(d.units); k++ {
-		s := d.text(k)
-		if bylineName(s) != "" || isDateLine(s, &d.units[k].f) {
+		if d.bylineOrDate(k) {
 			return true
 		}
 	}

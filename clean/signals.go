@@ -850,21 +850,13 @@ func menuTail(s string) bool {
 	if strings.Count(s, " | ") < 2 {
 		return false
 	}
-	parts := strings.Split(s, " | ")
-	// the first item is the end of the first part
-	first := parts[0]
-	if k := strings.LastIndexAny(first, ".:;!?"); k >= 0 {
-		first = first[k+1:]
+	// the menu starts after the paragraph's last sentence
+	bar := strings.Index(s, " | ")
+	if k := strings.LastIndexAny(s[:bar], ".:;!?"); k >= 0 {
+		s = strings.TrimSpace(s[k+1:])
 	}
-	parts[0] = first
-	for _, p := range parts {
-		p = strings.TrimSpace(p)
-		r, _ := utf8.DecodeRuneInString(p)
-		if n := countWords(p); n == 0 || n > 3 || !unicode.IsUpper(r) || strings.ContainsAny(p, ".!?") {
-			return false
-		}
-	}
-	return true
+	f := measure(s)
+	return navLine(s, &f)
 }
 
 // readerPrompt reports a short question put to the reader ("What did you
