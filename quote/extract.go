@@ -381,6 +381,13 @@ func (r *run) paragraph(p int) {
 	for i := range r.used {
 		r.used[i] = false
 	}
+	if c, post, sig := r.embed(p); post || sig {
+		// An embedded post is its author's; its signature quotes no one.
+		if post {
+			r.out = append(r.out, c)
+		}
+		return
+	}
 	r.ends = sentenceEnds(r.ends[:0], toks, r.raw)
 	r.titleCase = false
 	if p == 0 {

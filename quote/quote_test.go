@@ -42,6 +42,21 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "embedded post, signature closing its paragraph",
+			raw:  "Headline\n\nThe minister took to social media at noon.\n\n<tweet id=\"7\">Ports must reopen today. No talks under threat. pic.twitter.com/Ab12Cd — Dario Kesh (@DarioKesh) March 4, 2025</tweet>.",
+			want: []want{{parallax.Direct, "Ports must reopen today. No talks under threat.", "—", "Dario Kesh"}},
+		},
+		{
+			name: "embedded post, signature on the next line",
+			raw:  "Headline\n\nWe will stay out until the offer is on the table, he said. https://t.co/x1\n– Velmar Dockers Union (@VelmarDockers) 4 March 2025\n\nShipping firms counted the cost.",
+			want: []want{{parallax.Direct, "We will stay out until the offer is on the table, he said.", "–", "Velmar Dockers Union"}},
+		},
+		{
+			name: "a credit with a handle signs nothing",
+			raw:  "Headline\n\nThe port stayed shut for a third day.\n— Reporting by Lena Ortiz (@lortiz)",
+			want: nil,
+		},
+		{
 			name: "adjacent adverb joins the cue",
 			raw:  "Headline\n\n\"Is it us who are putting missiles near the borders?\" Putin said angrily.",
 			want: []want{{parallax.Direct, "Is it us who are putting missiles near the borders?", "said angrily", "Putin"}},
