@@ -2,7 +2,11 @@
 // quotations in any quotation-mark style (including quotes running over
 // several paragraphs), indirect (reported) speech and beliefs introduced
 // by a cue ("said", "told reporters", "according to", "believes"), and
-// mixed quotes (reported speech holding a quoted fragment). Each quote
+// mixed quotes (reported speech holding a quoted fragment). Words that
+// are a speaker's own without quotation marks are direct quotes too: a
+// transcript's or an interview's turn ("GRANT: …", "Mara Quist: …", to
+// the paragraph's end) and a post embedded with its signature ("… — Name
+// (@handle) date"). Each quote
 // gets its cue, the speaker's mention as written and, through the
 // document's coreference (textproc.Doc.Resolve), the entity it names.
 //

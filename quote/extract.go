@@ -21,6 +21,7 @@ type cand struct {
 	res     parallax.Span // span to resolve the speaker by, when not spk
 	chain   int           // multi-paragraph chain id, -1 for none
 	carried bool
+	turn    bool // a transcript's turn: "I" in it is its speaker
 }
 
 // speaker remembered across sentences and paragraphs.
@@ -1044,7 +1045,18 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			r.addDirect(k+1, cue, spk, 0.6)
 			r.remember(ps, cue, spk, p)
 		} else if e == k && a == 0 && r.colonSpeaker(a, e, p == 0) {
-			if r.addIndirect(k+1, b, cue, spk, 0.5) {
+			if p > 0 {
+				// A transcript's or an interview's turn: the speaker's
+				// own words, to the paragraph's end. Its later sentences
+				// are still read for the speech they report.
+				if i, j := r.trim(k+1, len(toks)); i < b {
+					for x := i; x < b; x++ {
+						r.used[x] = true
+					}
+					r.out = append(r.out, cand{kind: parallax.Direct, span: r.span(i, j), cue: cue, spk: spk, conf: 0.5, chain: -1, res: r.res, turn: true})
+					r.remember(ps, cue, spk, p)
+				}
+			} else if r.addIndirect(k+1, b, cue, spk, 0.5) {
 				r.remember(ps, cue, spk, p)
 			}
 		}

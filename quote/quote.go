@@ -154,6 +154,7 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 	lastPerson := -1           // entity of the latest speaker resolved to a person
 	lastPersonAt := 0          // where that speaker was named
 	var unnamed unnamedSpeaker // the latest person quoted without a name
+	var turn parallax.Quote    // the latest transcript turn
 	cache := r.resolved[:0]
 	for i := 0; i < len(c); i++ {
 		x := c[i]
@@ -256,6 +257,12 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 					q.Speaker.Name = r.raw[best.res.Start:best.res.End]
 				}
 			}
+		}
+		if x.turn {
+			turn = q
+		} else if turn.Span.Contains(q.Span) && (q.Speaker.Mention == "I" || q.Speaker.Mention == "We" || q.Speaker.Mention == "we") {
+			// "I" in a speaker's turn is that speaker.
+			q.Speaker.Name, q.Speaker.EntityKey = turn.Speaker.Name, turn.Speaker.EntityKey
 		}
 		if q.Confidence >= r.e.minConf {
 			qs = append(qs, q)

@@ -180,6 +180,40 @@ func TestExtract(t *testing.T) {
 	}
 }
 
+// TestInterviewTurns: a labelled turn is its speaker's words to the end of
+// the paragraph, speech reported inside it is still found, and "I" in it
+// is the speaker, not the person quoted just before.
+func TestInterviewTurns(t *testing.T) {
+	raw := "Bridge survivor on the night\n\nThe interview was edited for length.\n\n" +
+		"Mara Quist: Where were you that night?\n\n" +
+		"Tomas Brandt: At home. My neighbour Ivo Lenk told me, \"The bridge is gone.\" Then I said it could not be true.\n\n" +
+		"Quist: And then?\n\nBrandt: I ran to the river."
+	type turn struct {
+		kind       parallax.QuoteKind
+		text, name string
+	}
+	want := []turn{
+		{parallax.Direct, "Where were you that night", "Mara Quist"},
+		{parallax.Direct, "At home. My neighbour Ivo Lenk told me, \"The bridge is gone.\" Then I said it could not be true", "Tomas Brandt"},
+		{parallax.Direct, "The bridge is gone.", "Ivo Lenk"},
+		{parallax.Indirect, "it could not be true", "Tomas Brandt"},
+		{parallax.Direct, "And then", "Mara Quist"},
+		{parallax.Direct, "I ran to the river", "Tomas Brandt"},
+	}
+	got := extract(raw)
+	if len(got) != len(want) {
+		for _, q := range got {
+			t.Logf("got %s %q by %q", q.Kind, q.Text, q.Speaker.Name)
+		}
+		t.Fatalf("got %d quotes, want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		if q := got[i]; q.Kind != w.kind || q.Text != w.text || q.Speaker.Name != w.name {
+			t.Errorf("quote %d = %s %q by %q; want %s %q by %q", i, q.Kind, q.Text, q.Speaker.Name, w.kind, w.text, w.name)
+		}
+	}
+}
+
 // TestConcurrent: one Extractor serves several goroutines with the same
 // results as a sequential run.
 func TestConcurrent(t *testing.T) {
