@@ -933,6 +933,19 @@ func (f *finder) evidence(c *cand, run, name []int, hasRole bool) {
 	if next+2 < s.Last && d.TokenText(next) == "(" && d.TokenText(next+2) == ")" && allCaps(d.TokenText(next+1)) {
 		c.acr = len(f.cands) // linked when the acronym is processed
 	}
+	// A relative named after the kin word: "whose daughter Efua", "his
+	// son, Tomas,". The word says a person is named, and tells a gender
+	// a pronoun must agree with.
+	if c.gender == 0 && c.org == 0 && c.place == "" && run[0] > s.First {
+		k := run[0] - 1
+		if d.TokenText(k) == "," && k > s.First {
+			k--
+		}
+		if g, ok := kinGender[strings.ToLower(d.TokenText(k))]; ok && !d.Tokens[k].Cap {
+			c.gender = g
+			c.person += 2
+		}
+	}
 	// A role noun written in lower case before the name: "Finance Ministry spokesman Ada Lind".
 	if c.titles == "" && run[0] > s.First {
 		prev := run[0] - 1

@@ -67,6 +67,12 @@ var genderedRoles = map[string]int8{
 	"queen": 2, "princess": 2, "congresswoman": 2, "spokeswoman": 2, "chairwoman": 2, "actress": 2, "first lady": 2,
 }
 
+// kinGender are words for relatives that tell their gender.
+var kinGender = map[string]int8{
+	"son": 1, "father": 1, "brother": 1, "husband": 1, "uncle": 1, "nephew": 1, "grandson": 1, "grandfather": 1, "boyfriend": 1, "widower": 1,
+	"daughter": 2, "mother": 2, "sister": 2, "wife": 2, "aunt": 2, "niece": 2, "granddaughter": 2, "grandmother": 2, "girlfriend": 2, "widow": 2,
+}
+
 // orgWords mark a name as an organisation's.
 var orgWords = wordSet(`ministry department agency party committee council court university college school
 institute institution foundation association union organization organisation company corporation corp inc

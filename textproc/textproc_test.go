@@ -690,3 +690,20 @@ func TestTitleWordSurnames(t *testing.T) {
 		}
 	}
 }
+
+// TestKinGender: a kin word before a name tells the person's gender, so a
+// pronoun of the other gender does not agree with them.
+func TestKinGender(t *testing.T) {
+	text := `Kwame Osei, whose daughter Efua was killed, spoke to reporters. His son, Kofi, stood beside him. He said the families would appeal.`
+	d := analyzer.Analyze(text, nil)
+	he := spanOf(t, text, "He", 0)
+	for _, c := range []struct {
+		name  string
+		agree bool
+	}{{"Efua", false}, {"Kofi", true}, {"Kwame Osei", true}} {
+		e, _ := entityNamed(t, d, c.name)
+		if got := d.Agrees(he, e); got != c.agree {
+			t.Errorf("Agrees(He, %s) = %v, want %v", c.name, got, c.agree)
+		}
+	}
+}
