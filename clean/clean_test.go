@@ -241,6 +241,10 @@ Q: Will rents keep rising?
 
 A: They will unless we build more. That is the whole story, really.
 
+Q (Tom Vale, The Harbour Standard): Will you sell the Quay Street Site?
+
+A: Not this year. We will lease it to the housing trust first.
+
 What happens next?
 
 The council will vote on the zoning plan in May, her office said.
@@ -465,8 +469,8 @@ func TestClean(t *testing.T) {
 			rec:      parallax.Record{Text: qaAndQuestions},
 			title:    "Interview: The Mayor on Housing",
 			language: "en",
-			paras:    5,
-			kept:     []string{"Q: Will rents keep rising?", "What happens next?"},
+			paras:    7,
+			kept:     []string{"Q: Will rents keep rising?", "Q (Tom Vale, The Harbour Standard): Will you sell the Quay Street Site?", "What happens next?"},
 		},
 	}
 	for _, tc := range tests {

@@ -155,8 +155,8 @@ func headingShaped(s string, f *feats) bool {
 		if strings.IndexFunc(s, isOpenQuote) >= 0 && !titleCased(s) {
 			return false
 		}
-		if i := strings.IndexByte(s, ':'); i > 0 && !strings.Contains(s[:i], " ") {
-			return false // "Q: …?", "NAME: …?" — an interview turn
+		if i := strings.IndexByte(s, ':'); i > 0 && !strings.Contains(turnLabel(s[:i]), " ") {
+			return false // "Q: …?", "NAME: …?", "Q (Name, Outlet): …?" — an interview turn
 		}
 		if i := strings.Index(s, ": "); i > 0 && strings.Count(s[:i], " ") < 4 && strings.Contains(s[:i], " ") && !allCaps(s[:i]) {
 			return true
@@ -164,6 +164,15 @@ func headingShaped(s string, f *feats) bool {
 		return titleCased(s)
 	}
 	return true
+}
+
+// turnLabel is a label less the asker it names in brackets: "Q" of "Q
+// (Ada Lind, The Courier)".
+func turnLabel(label string) string {
+	if j := strings.IndexByte(label, '('); j > 0 && strings.HasSuffix(label, ")") {
+		return strings.TrimSpace(label[:j])
+	}
+	return label
 }
 
 // titleCased reports whether most words of four or more letters are capitalised.
