@@ -58,6 +58,9 @@ type run struct {
 	// with labels as a transcript's or an interview's do; labelsRead is
 	// set once readLabels has looked.
 	labelsRead, transcript, interview bool
+	// turn is the speaker of the transcript's turn running in the
+	// latest paragraph read, if any.
+	turn lastSpk
 }
 
 // isQuotation tells a quotation from a scare quote or title: several
@@ -389,6 +392,17 @@ func (r *run) paragraph(p int) {
 		}
 		return
 	}
+	if r.turn.ok && r.turn.para == p-1 && len(toks) > 0 && (r.isTranscript() || r.isInterview()) {
+		// A transcript's paragraph with no label of its own goes on
+		// with the turn before it; a bracketed note ("[Applause]")
+		// ends it.
+		if line := r.raw[r.paras[p].lo:r.paras[p].hi]; !labelled(line) && line[0] != '[' && line[0] != '(' {
+			if i, j := r.trim(0, len(toks)); i < j {
+				r.out = append(r.out, cand{kind: parallax.Direct, span: r.span(i, j), cue: r.turn.cue, spk: r.turn.spk, conf: 0.5, chain: -1, res: r.turn.res, turn: true})
+				r.turn.para = p
+			}
+		}
+	}
 	r.ends = sentenceEnds(r.ends[:0], toks, r.raw)
 	r.titleCase = false
 	if p == 0 {
@@ -576,6 +590,12 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			continue
 		}
 		if !ok || !r.e.cueOK(ci) {
+			continue
+		}
+		if k+1 < b && k > a && strings.HasSuffix(t.low, "s") && (toks[k+1].f&fBe != 0 || finiteAux[toks[k+1].low]) &&
+			toks[k-1].f&fPron == 0 && !toks[k-1].cap {
+			// "that talks had collapsed", "his sexist remarks were": a
+			// plural noun, the subject; but "who he believes will …".
 			continue
 		}
 		if t.cap && k == a && ci.lemma == "ask" && !ci.part {
@@ -1026,6 +1046,23 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			r.remember(ps, cue, spk, p)
 		}
 	}
+	// A question labelled with its asker: "Q (Ada Lind, The Courier): …".
+	if a == 0 && p > 0 && r.word(0, "q") && r.punct(1, "(") {
+		for k := 2; k+2 < b && k < 14; k++ {
+			if !r.punct(k, ")") {
+				continue
+			}
+			if r.punct(k+1, ":") && k > 2 && toks[2].cap {
+				name := 3
+				for name < k && !r.punct(name, ",") {
+					name++
+				}
+				r.addTurn(k+2, b, r.span(k+1, k+2), r.span(2, name), p, ps)
+				return
+			}
+			break
+		}
+	}
 	// Headline style "Putin to the West: ‘…’" — a short name before a
 	// colon; in a headline or a transcript ("TAPPER: …") the colon
 	// attributes plain text too.
@@ -1046,22 +1083,30 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			r.remember(ps, cue, spk, p)
 		} else if e == k && a == 0 && r.colonSpeaker(a, e, p == 0) {
 			if p > 0 {
-				// A transcript's or an interview's turn: the speaker's
-				// own words, to the paragraph's end. Its later sentences
-				// are still read for the speech they report.
-				if i, j := r.trim(k+1, len(toks)); i < b {
-					for x := i; x < b; x++ {
-						r.used[x] = true
-					}
-					r.out = append(r.out, cand{kind: parallax.Direct, span: r.span(i, j), cue: cue, spk: spk, conf: 0.5, chain: -1, res: r.res, turn: true})
-					r.remember(ps, cue, spk, p)
-				}
+				r.addTurn(k+1, b, cue, spk, p, ps)
 			} else if r.addIndirect(k+1, b, cue, spk, 0.5) {
 				r.remember(ps, cue, spk, p)
 			}
 		}
 		break
 	}
+}
+
+// addTurn records a transcript's or an interview's turn from token i:
+// the speaker's own words, to the paragraph's end. Its later sentences
+// (after b, where the first ends) are still read for the speech they
+// report.
+func (r *run) addTurn(i, b int, cue, spk parallax.Span, p int, ps *lastSpk) {
+	i, j := r.trim(i, len(r.toks))
+	if i >= b {
+		return
+	}
+	for x := i; x < b; x++ {
+		r.used[x] = true
+	}
+	r.out = append(r.out, cand{kind: parallax.Direct, span: r.span(i, j), cue: cue, spk: spk, conf: 0.5, chain: -1, res: r.res, turn: true})
+	r.remember(ps, cue, spk, p)
+	r.turn = lastSpk{spk: spk, cue: cue, res: r.res, para: p, ok: true}
 }
 
 // namedInApposition returns the name set between commas right after a
@@ -1299,6 +1344,10 @@ func (r *run) colonSpeaker(a, e int, headline bool) bool {
 		return false
 	}
 	if r.allCaps(a, e) {
+		if headline && r.isTranscript() {
+			// A transcript's "TRANSCRIPT: …" names no one.
+			return labelEntity(w, r.ents) >= 0 || r.namedAgain(sp) && !isCaps(r.ents[r.resolve(sp)].Name)
+		}
 		return r.isTranscript()
 	}
 	// A headline's "Poll: …", "IG report: …", "Insiders: …": a source
@@ -1350,6 +1399,29 @@ func (r *run) readLabels() {
 		}
 	}
 	r.transcript, r.interview = caps >= 2, q >= 2 && a >= 2
+}
+
+// labelled reports whether a transcript's line opens with a speaker's
+// label: "Q:", "GRANT:", "Ada Lind:", "Q (Ada Lind, The Courier):".
+func labelled(line string) bool {
+	i := strings.IndexByte(line, ':')
+	if i <= 0 || i > 80 {
+		return false
+	}
+	label := line[:i]
+	if j := strings.IndexByte(label, '('); j > 0 && strings.HasSuffix(label, ")") {
+		label = strings.TrimSpace(label[:j])
+	}
+	words := strings.Fields(label)
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // capsLabel reports whether line opens with a word or two in capitals and

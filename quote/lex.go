@@ -217,6 +217,10 @@ var cueLemmas = []string{
 // said", "Putin has repeatedly said", "she would later write").
 var auxWords = set("also again then later has have had would will could can may might must should shall did does do not never always sometimes usually ever just still yet once already now previously repeatedly often further earlier recently first quickly had've n't")
 
+// finiteAux are auxiliaries that open a verb phrase; after a word in -s
+// they make it a plural noun, the subject.
+var finiteAux = set("has have had would will could can may might must should shall did does do")
+
 // Determiners and possessives that make the next word a noun.
 var determiners = set("the a an his her their its our my your this these those every each any some no another one")
 

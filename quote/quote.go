@@ -71,7 +71,7 @@ func (e *Extractor) extract(raw string, paras []parallax.Span, resolve func(para
 	r.raw = raw
 	r.resolve, r.ents, r.labelsRead = resolve, ents, false
 	r.out = r.out[:0]
-	r.last = lastSpk{}
+	r.last, r.turn = lastSpk{}, lastSpk{}
 
 	// Pass 1: quotation segments per paragraph and multi-paragraph chains.
 	pi := r.paras[:0]
@@ -214,6 +214,11 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 							ent = resolve(parallax.Span{Start: best.spk.Start + k + 1, End: best.spk.End})
 						}
 					}
+					if ent < 0 || ent < len(ents) && isCaps(ents[ent].Name) {
+						if e := labelEntity(q.Speaker.Mention, ents); e >= 0 {
+							ent = e
+						}
+					}
 					if best.res.Empty() && !isPersonal {
 						cache = append(cache, resolved{q.Speaker.Mention, ent})
 					}
@@ -260,9 +265,16 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 		}
 		if x.turn {
 			turn = q
-		} else if turn.Span.Contains(q.Span) && (q.Speaker.Mention == "I" || q.Speaker.Mention == "We" || q.Speaker.Mention == "we") {
-			// "I" in a speaker's turn is that speaker.
-			q.Speaker.Name, q.Speaker.EntityKey = turn.Speaker.Name, turn.Speaker.EntityKey
+		} else if turn.Span.Contains(q.Span) {
+			switch m := q.Speaker.Mention; {
+			case m == "I" || m == "We" || m == "we":
+				// "I" in a speaker's turn is that speaker.
+				q.Speaker.Name, q.Speaker.EntityKey = turn.Speaker.Name, turn.Speaker.EntityKey
+			case q.Speaker.EntityKey != "" && q.Speaker.EntityKey == turn.Speaker.EntityKey && best.res.Empty() && personal(m):
+				// Nor do they speak of themselves as "he" or "the
+				// minister": someone else is meant.
+				q.Speaker.Name, q.Speaker.EntityKey = m, ""
+			}
 		}
 		if q.Confidence >= r.e.minConf {
 			qs = append(qs, q)
@@ -271,6 +283,32 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 	r.resolved = cache
 	return qs
 }
+
+// labelEntity is the one person whose surname a transcript's label in
+// capitals gives ("MINISTER VARLEY" for Edmund Varley), or -1.
+func labelEntity(m string, ents []parallax.Entity) int {
+	if !isCaps(m) {
+		return -1
+	}
+	last := m[strings.LastIndexByte(m, ' ')+1:]
+	found := -1
+	for i := range ents {
+		e := &ents[i]
+		if e.Type != parallax.Person || isCaps(e.Name) {
+			continue
+		}
+		if n := e.Name; strings.EqualFold(n[strings.LastIndexByte(n, ' ')+1:], last) {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+// isCaps reports whether s has letters, all of them capitals.
+func isCaps(s string) bool { return strings.ToUpper(s) == s && strings.ToLower(s) != s }
 
 // unnamedSpeaker is a person quoted without a name: "one woman".
 type unnamedSpeaker struct {

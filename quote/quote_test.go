@@ -57,6 +57,11 @@ func TestExtract(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "a plural noun before an auxiliary is no cue",
+			raw:  "Headline\n\nThe union leader said this morning that talks had collapsed. His remarks were brief.",
+			want: []want{{parallax.Indirect, "that talks had collapsed", "said", "The union leader"}},
+		},
+		{
 			name: "adjacent adverb joins the cue",
 			raw:  "Headline\n\n\"Is it us who are putting missiles near the borders?\" Putin said angrily.",
 			want: []want{{parallax.Direct, "Is it us who are putting missiles near the borders?", "said angrily", "Putin"}},
@@ -199,6 +204,46 @@ func TestInterviewTurns(t *testing.T) {
 		{parallax.Indirect, "it could not be true", "Tomas Brandt"},
 		{parallax.Direct, "And then", "Mara Quist"},
 		{parallax.Direct, "I ran to the river", "Tomas Brandt"},
+	}
+	got := extract(raw)
+	if len(got) != len(want) {
+		for _, q := range got {
+			t.Logf("got %s %q by %q", q.Kind, q.Text, q.Speaker.Name)
+		}
+		t.Fatalf("got %d quotes, want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		if q := got[i]; q.Kind != w.kind || q.Text != w.text || q.Speaker.Name != w.name {
+			t.Errorf("quote %d = %s %q by %q; want %s %q by %q", i, q.Kind, q.Text, q.Speaker.Name, w.kind, w.text, w.name)
+		}
+	}
+}
+
+// TestTranscriptTurns: a label in capitals names the person the
+// introduction calls by their surname; a paragraph with no label goes on
+// with the turn before it until a bracketed note; a question is its
+// asker's; and a third-person nominal in a turn is not the turn's own
+// speaker.
+func TestTranscriptTurns(t *testing.T) {
+	raw := "TRANSCRIPT: Minister Ada Grell on the harbour strike\n\n" +
+		"The following is a transcript of a press conference given by the Labour Minister, Ada Grell.\n\n" +
+		"MINISTER GRELL: Good afternoon. The harbour has been shut for a week.\n\n" +
+		"Let me be clear. We will not legislate the strike away.\n\n" +
+		"Q (Tom Vale, The Courier): The union leader said this morning that talks had collapsed. Is that so?\n\n" +
+		"MINISTER GRELL: No. Talks resume tomorrow.\n\n" +
+		"[Transcript ends]\n\n" +
+		"Officials said the harbour would reopen."
+	type turn struct {
+		kind       parallax.QuoteKind
+		text, name string
+	}
+	want := []turn{
+		{parallax.Direct, "Good afternoon. The harbour has been shut for a week", "Ada Grell"},
+		{parallax.Direct, "Let me be clear. We will not legislate the strike away", "Ada Grell"},
+		{parallax.Direct, "The union leader said this morning that talks had collapsed. Is that so", "Tom Vale"},
+		{parallax.Indirect, "that talks had collapsed", "The union leader"},
+		{parallax.Direct, "No. Talks resume tomorrow", "Ada Grell"},
+		{parallax.Indirect, "the harbour would reopen", "Officials"},
 	}
 	got := extract(raw)
 	if len(got) != len(want) {
