@@ -92,6 +92,11 @@ func TestProbe3CorpusExpected(t *testing.T) {
 	sc.atLeast(t, score{fields: 0.9, removed: 1, quotes: 0.6, accounted: 0.65, notQuotes: 1})
 }
 
+func TestProbe4CorpusExpected(t *testing.T) {
+	sc := scoreCorpus(t, filepath.Join("testdata", "probe4"))
+	sc.atLeast(t, score{fields: 0.75, removed: 0.9, quotes: 0.45, accounted: 0.8, notQuotes: 0.9})
+}
+
 // score is a corpus run's figures against its answer key, as rates.
 type score struct {
 	fields, removed, quotes, accounted, notQuotes, events, groups float64
