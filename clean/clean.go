@@ -445,11 +445,17 @@ func (d *doc) headline(from, limit, maxProse int) int {
 	if from > 0 {
 		glued = d.units[from-1].nav && !d.units[from-1].blankAfter
 	}
+	button := false // unit i-1 is a consent notice with no blank line after it
 	for i := from; i < limit; i++ {
 		u := &d.units[i]
 		s := d.text(i)
 		wasGlued := glued
 		glued = u.nav && !u.blankAfter
+		wasButton := button
+		button = consentNotice(d.ws[i]) && !u.blankAfter
+		if wasButton && u.f.words <= 4 {
+			continue // its button: "OK, got it"
+		}
 		// A first line may end in a period (some sources add one to every
 		// headline), unless the record's own title is elsewhere.
 		allowPeriod := i == 0 && !d.variant && (u.blankAfter || u.f.terminal != '.' || i+1 < len(d.units) && d.units[i+1].f.words > u.f.words) ||
@@ -479,7 +485,7 @@ func (d *doc) headline(from, limit, maxProse int) int {
 				return i
 			}
 		}
-		if u.f.bodyLike() {
+		if u.f.bodyLike() && !widgetLine(s, &u.f, d.ws[i]) {
 			if prose++; prose >= maxProse || u.f.words > 35 {
 				break
 			}

@@ -224,6 +224,24 @@ Dock workers returned to their posts on Monday after union leaders accepted a re
 Shipping companies said it would take a week to clear the backlog.
 `
 
+const consentAndFields = `NORTH SHORE TIMES
+News for the lakeside towns since 1921
+Home | Local | Sport | Opinion | Subscribe
+We use cookies to improve your experience. Continue browsing to accept our cookie policy.
+OK, got it
+You have 3 free articles left this month.
+
+LOCAL NEWS
+
+Ferry crews vote to strike over rosters
+
+Posted: 4 March 2025  |  Category: Transport, Work  |  Author: Dana Pike
+
+Crews on the lake ferries voted on Monday to strike for two days next week, the union said.
+
+Managers said the rosters had been agreed with staff representatives in January.
+`
+
 const dateConflict = `Talks Resume in Geneva
 
 Posted 2023-09-30
@@ -463,6 +481,19 @@ func TestClean(t *testing.T) {
 			language:  "de",
 			meta:      map[string]any{"date_conflict": true},
 			paras:     -1,
+		},
+		{
+			name:      "consent banner and paywall counter above the headline, date in a line of fields",
+			rec:       parallax.Record{Text: consentAndFields},
+			title:     "Ferry crews vote to strike over rosters",
+			outlet:    "North Shore Times",
+			published: "2025-03-04",
+			language:  "en",
+			paras:     2,
+			gone: map[string]string{
+				"We use cookies to improve your experience.": "widget",
+				"OK, got it": "header",
+			},
 		},
 		{
 			name:     "interview questions and a question paragraph stay",

@@ -2,6 +2,9 @@ package clean
 
 import (
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax"
 )
@@ -33,11 +36,27 @@ func tokenizeDate(s string, buf []dtok) []dtok {
 			toks = append(toks, dtok{'n', i, j, v})
 			i = j
 		case isASCIILetter(c):
-			j := i
-			for j < len(s) && isASCIILetter(s[j]) {
-				j++
+			j, ascii := i, true
+			for j < len(s) {
+				if isASCIILetter(s[j]) {
+					j++
+					continue
+				}
+				// A letter outside ASCII goes on the word: "março", "février".
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if r < utf8.RuneSelf || !unicode.IsLetter(r) {
+					break
+				}
+				j += n
+				ascii = false
 			}
-			toks = append(toks, dtok{'w', i, j, monthNumber(s[i:j])})
+			m := 0
+			if ascii {
+				m = monthNumber(s[i:j])
+			} else if j-i <= 12 {
+				m = otherMonths[strings.ToLower(s[i:j])]
+			}
+			toks = append(toks, dtok{'w', i, j, m})
 			i = j
 		default:
 			j := i + 1
@@ -70,8 +89,36 @@ func monthNumber(w string) int {
 			return m + 1
 		}
 	}
+	if len(lw) > 3 {
+		return otherMonths[lw]
+	}
 	return 0
 }
+
+// otherMonths are the months' full names in the other languages of
+// European news: German, French, Spanish, Portuguese, Italian and Dutch.
+var otherMonths = func() map[string]int {
+	m := map[string]int{}
+	for i, names := range [12]string{
+		"januar jänner janvier enero janeiro gennaio januari",
+		"februar février febrero fevereiro febbraio februari",
+		"märz mars marzo março maart",
+		"avril abril aprile",
+		"mai mayo maio maggio mei",
+		"juni juin junio junho giugno",
+		"juli juillet julio julho luglio",
+		"août agosto augustus",
+		"septembre septiembre setiembre setembro settembre",
+		"oktober octobre octubre outubro ottobre",
+		"novembre noviembre novembro",
+		"dezember décembre diciembre dezembro dicembre",
+	} {
+		for _, w := range strings.Fields(names) {
+			m[w] = i + 1
+		}
+	}
+	return m
+}()
 
 var monthNames = [12]string{"january", "february", "march", "april", "may", "june",
 	"july", "august", "september", "october", "november", "december"}
@@ -183,13 +230,20 @@ func scanDate(s string, t []dtok) (y, m, d, st, en int) {
 				}
 			}
 		case num(i, 1, 2) && !(i > 0 && adjacent(i-1) && (t[i-1].kind == 'n' || isSep(i-1, ".:"))):
-			// 23 December 2021 / 23rd of Dec., 2021
+			// 23 December 2021 / 23rd of Dec., 2021 / 23. Dezember 2021 /
+			// 23 de diciembre de 2021
 			j := skipDay(i + 1)
-			if j < len(t) && t[j].kind == 'w' && lower(s[t[j].start:t[j].end]) == "of" {
+			if j == i+1 && isSep(j, ".") && adjacent(i) {
+				j++
+			}
+			if j < len(t) && t[j].kind == 'w' && dateOf(lower(s[t[j].start:t[j].end])) {
 				j++
 			}
 			if j < len(t) && t[j].kind == 'w' && t[j].val > 0 {
 				k := skipPunct(j + 1)
+				if k < len(t) && t[k].kind == 'w' && dateOf(lower(s[t[k].start:t[k].end])) {
+					k++
+				}
 				if num(k, 4, 4) && validYMD(t[k].val, t[j].val, t[i].val) {
 					return t[k].val, t[j].val, t[i].val, t[i].start, t[k].end
 				}
@@ -198,6 +252,10 @@ func scanDate(s string, t []dtok) (y, m, d, st, en int) {
 	}
 	return 0, 0, 0, -1, -1
 }
+
+// dateOf reports whether w joins a date's parts: "23rd of May", "23 de
+// mayo de 2021".
+func dateOf(w string) bool { return w == "of" || w == "de" || w == "del" }
 
 func digitBefore(s string, i int) bool { return i > 0 && s[i-1] >= '0' && s[i-1] <= '9' }
 

@@ -21,13 +21,18 @@ var (
 	formVerbs = wordSet("leave post add write submit join participate view show load read sort hide open close")
 	navLeads  = wordSet("advertisement advertising advert sponsored related read see also click continue watch listen trending recommended more menu skip home search tags topics " +
 		"anzeige werbung mehr lesen siehe schlagwörter themen publicité lire voir mots-clés publicidad leer etiquetas pubblicità leggi advertentie lees")
-	navNouns    = wordSet("navigation nav menu sitemap breadcrumb breadcrumbs")
+	navNouns = wordSet("navigation nav menu sitemap breadcrumb breadcrumbs")
+	// A consent notice names cookies and asks the reader to agree.
+	cookieWords  = wordSet("cookie cookies")
+	consentWords = wordSet("accept agree consent continue continuing browsing experience privacy settings manage preferences policy " +
+		"akzeptieren zustimmen einverstanden accepter acceptez continuer navigation aceptar acepta aceptas consentimiento navegando aceitar aceita navegação accetta accetto navigazione accepteren")
 	timeUnits   = wordSet("second seconds sec secs minute minutes min mins hour hours hr hrs day days week weeks month months year years")
 	agencyWords = wordSet("agency news press service wire telegraph bureau network broadcasting corporation")
 	credLeads   = wordSet("photo photos photograph image images picture pictures credit credits source illustration video file")
-	dateDecor   = wordSet("posted published updated modified created last on at am pm gmt utc")
-	pubVerbs    = wordSet("posted published updated modified created written filed")
-	weekdays    = wordSet("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun")
+	dateDecor   = wordSet("posted published updated modified created last on at am pm gmt utc " +
+		"publicado publicada actualizado atualizado em en às as las le à publié publiée mis jour veröffentlicht aktualisiert um uhr pubblicato aggiornato alle ore")
+	pubVerbs = wordSet("posted published updated modified created written filed")
+	weekdays = wordSet("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun")
 )
 
 func wordSet(s string) map[string]bool {
@@ -272,7 +277,33 @@ func dateLine(s string, f *feats) (date string, sp [2]int, ok bool) {
 			return date, sp, ok
 		}
 	}
-	return plainDateLine(s, f)
+	if date, sp, ok = plainDateLine(s, f); ok || f.words > 30 {
+		return date, sp, ok
+	}
+	// A line of short fields: "Posted: 15 October 2025 | Category: … |
+	// Author: …".
+	for _, sep := range [...]string{" | ", " · "} {
+		if !shortFields(s, sep) {
+			continue
+		}
+		for k := 0; ; {
+			end := len(s)
+			if j := strings.Index(s[k:], sep); j >= 0 {
+				end = k + j
+			}
+			seg := s[k:end]
+			if sf := measure(seg); sf.digits >= 4 {
+				if date, sp, ok = plainDateLine(seg, &sf); ok {
+					return date, [2]int{k + sp[0], k + sp[1]}, true
+				}
+			}
+			if end == len(s) {
+				break
+			}
+			k = end + len(sep)
+		}
+	}
+	return "", sp, false
 }
 
 // updateVerbs open the update note of a date line.
@@ -339,6 +370,20 @@ func updateNote(s string) (date string, sp [2]int, ok bool) {
 	date = fmtDate(y, m, d)
 	start := len(head) - len(rest)
 	return date, [2]int{start, start + n}, true
+}
+
+// shortFields reports whether sep parts s into fields of six words at
+// most.
+func shortFields(s, sep string) bool {
+	if !strings.Contains(s, sep) {
+		return false
+	}
+	for f := range strings.SplitSeq(s, sep) {
+		if countWords(f) > 6 {
+			return false
+		}
+	}
+	return true
 }
 
 // plainDateLine is dateLine without the update-note rule.
@@ -506,11 +551,20 @@ func widgetLine(s string, f *feats, ws []string) bool {
 	if n <= 4 && !sentence && anyIn(ws, navNouns) {
 		return true
 	}
+	if consentNotice(ws) {
+		return true
+	}
 	// a status trailing off in an ellipsis ("Loading…")
 	if n <= 4 && !f.sentBreak && (f.terminal == '…' || strings.HasSuffix(s, "...")) && !strings.ContainsFunc(s, isOpenQuote) {
 		return true
 	}
 	return false
+}
+
+// consentNotice reports a cookie consent banner: "We use cookies to give
+// you the best experience. Continue browsing if you are happy …".
+func consentNotice(ws []string) bool {
+	return len(ws) <= 60 && anyIn(ws, cookieWords) && countIn(ws, consentWords) >= 2
 }
 
 func hasPhrase(ws []string, a, b string) bool {
