@@ -116,6 +116,7 @@ func TestSpeakerNames(t *testing.T) {
 		{"hearer cue inverted right after the quotation", "Headline\n\n“The canal stays open,” warned Ada Lind, who chairs the board.", "The canal stays open", "Ada Lind"},
 		{"name in apposition after a determined role", "Headline\n\nAda Lind spoke first.\n\nThe opposition leader, Karl Moss, said that the vote was rigged.", "that the vote was rigged", "Karl Moss"},
 		{"role after a possessive that does not fit the last speaker's title", "Headline\n\nThe mayor of Tolm, Karl Moss, said the strike had to end.\n\nThe council's spokesman said that talks would wait.", "that talks would wait", "The council's spokesman"},
+		{"pronoun after a speaker named through a relative", "Headline\n\nLiam Moss's father, Karl Moss, said his son was cheerful. “He wants to go back out,” he said.", "He wants to go back out", "Karl Moss"},
 		{"role nominal that fits the last speaker's title", "Headline\n\nThe mayor of Tolm, Karl Moss, said the strike had to end.\n\nThe mayor repeated that talks would wait.", "that talks would wait", "Karl Moss"},
 	}
 	for _, tc := range cases {

@@ -153,6 +153,7 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 	qs := make([]parallax.Quote, 0, len(c))
 	lastPerson := -1           // entity of the latest speaker resolved to a person
 	lastPersonAt := 0          // where that speaker was named
+	lastPersonEnd := 0         // and where that mention ends
 	var unnamed unnamedSpeaker // the latest person quoted without a name
 	var turn parallax.Quote    // the latest transcript turn
 	cache := r.resolved[:0]
@@ -228,7 +229,7 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 					// the document's coreference picks, takes the pronoun
 					// ("Lind struck a calmer tone. “…,” she said").
 					if e := resolve(rs); e >= 0 && e != lastPerson && e < len(ents) && ents[e].Type == parallax.Person &&
-						namedBetween(ents[e], lastPersonAt, best.spk.Start, q.Span) &&
+						namedBetween(ents[e], lastPersonEnd, best.spk.Start, q.Span) &&
 						!frontedOnly(r.raw, ents[e], lastPersonAt, best.spk.Start) {
 						ent = e
 					} else {
@@ -252,7 +253,7 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 					}
 				}
 				if ent >= 0 && ent < len(ents) && ents[ent].Type == parallax.Person {
-					lastPerson, lastPersonAt = ent, best.spk.Start
+					lastPerson, lastPersonAt, lastPersonEnd = ent, best.spk.Start, best.spk.End
 				}
 				if ent >= 0 && ent < len(ents) {
 					q.Speaker.Name = ents[ent].Name
