@@ -263,6 +263,9 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 					q.Speaker.Name = r.raw[best.res.Start:best.res.End]
 				}
 			}
+			if q.Speaker.EntityKey == "" {
+				q.Speaker.Name = description(q.Speaker.Name)
+			}
 		}
 		if x.turn {
 			turn = q
@@ -310,6 +313,21 @@ func labelEntity(m string, ents []parallax.Entity) int {
 
 // isCaps reports whether s has letters, all of them capitals.
 func isCaps(s string) bool { return strings.ToUpper(s) == s && strings.ToLower(s) != s }
+
+// description is an unnamed speaker's name without the article that
+// introduces them: "a senior official" and "one senior official" are both
+// "senior official".
+func description(m string) string {
+	i := strings.IndexByte(m, ' ')
+	if i < 0 || i+1 >= len(m) {
+		return m
+	}
+	switch strings.ToLower(m[:i]) {
+	case "a", "an", "one", "another":
+		return m[i+1:]
+	}
+	return m
+}
 
 // unnamedSpeaker is a person quoted without a name: "one woman".
 type unnamedSpeaker struct {
