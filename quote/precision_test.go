@@ -108,6 +108,8 @@ func TestSpeakerNames(t *testing.T) {
 		{"name in apposition after a personal nominal", "Headline\n\n“Bridges take time,” Karl Moss said.\n\n“The canal stays open,” said the minister, Ada Lind.", "The canal stays open", "Ada Lind"},
 		{"name before of the", "Headline\n\nThe economist Eva Berg of the University of Tolm said the strike cost millions.", "the strike cost millions", "Eva Berg"},
 		{"role nominal that does not fit the last speaker's title", "Headline\n\nThe mayor of Tolm, Karl Moss, said the strike had to end.\n\nThe minister repeated that talks would wait.", "that talks would wait", "The minister"},
+		{"name before of the and a possessive", "Headline\n\nBrid Ashcombe of the Tolm Fishermen's Union said the union would strike.", "the union would strike", "Brid Ashcombe"},
+		{"title word before the name", "Headline\n\nCouncillor Ruth Mabey said the town backed the crew.", "the town backed the crew", "Ruth Mabey"},
 		{"name of a firm with an ampersand", "Headline\n\nIlse Varnholt of Brandt & Moll said the vote was a sideshow.", "the vote was a sideshow", "Ilse Varnholt"},
 		{"a person's view before a quotation", "Headline\n\nEconomists doubt it. For Ilse Varnholt of Brandt & Moll, the vote marks « the end of an era ».", "the vote marks", "Ilse Varnholt"},
 		{"a speaker with no content closing the paragraph before a quotation", "Headline\n\nAda Lind said the figure was “pure invention”.\n\nThe mayor, Karl Moss, spoke to reporters at the town hall.\n\n“This city lives from its port. I ask everyone to keep talking.”", "This city lives", "Karl Moss"},

@@ -480,8 +480,8 @@ func frontedOnly(raw string, e parallax.Entity, from, pos int) bool {
 func headAfterPossessive(raw string, sp parallax.Span) parallax.Span {
 	m := raw[sp.Start:sp.End]
 	k := max(strings.LastIndex(m, "'s "), strings.LastIndex(m, "’s "))
-	if k < 0 {
-		return sp
+	if k < 0 || strings.Contains(m[:k], " of ") {
+		return sp // "Ada Lind of the Fishermen's Union": the head comes first
 	}
 	k = strings.IndexByte(m[k:], ' ') + k + 1
 	if k >= len(m) || m[k] < 'A' || m[k] > 'Z' {

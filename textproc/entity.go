@@ -294,9 +294,18 @@ func stripPossessive(w string) (string, bool) {
 	return w, false
 }
 
-// pluralPoss reports a plural possessive: "Dockers'", "Dockers’".
+// pluralPoss reports a plural possessive: "Dockers'", "Dockers’", and an
+// irregular plural's "Fishermen's", "People's", "Children's".
 func pluralPoss(w string) bool {
-	return strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "S'") || strings.HasSuffix(w, "s’") || strings.HasSuffix(w, "S’")
+	if strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "S'") || strings.HasSuffix(w, "s’") || strings.HasSuffix(w, "S’") {
+		return true
+	}
+	stem, ok := stripPossessive(w)
+	if !ok {
+		return false
+	}
+	stem = strings.ToLower(stem)
+	return strings.HasSuffix(stem, "men") || stem == "people" || stem == "children"
 }
 
 // isNameTok: a capitalised word that is not a pronoun, month or weekday.

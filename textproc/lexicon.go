@@ -45,6 +45,8 @@ var roleHeads = map[string]string{
 	"editor": "journalist", "journalist": "journalist", "columnist": "journalist", "host": "host", "anchor": "host",
 	"dictator": "leader", "strongman": "leader", "negotiator": "diplomat", "pastor": "cleric", "bishop": "cleric",
 	"cardinal": "cleric", "archbishop": "cleric", "cleric": "cleric", "mufti": "cleric", "rabbi": "cleric", "imam": "cleric",
+	"councillor": "councillor", "councilor": "councillor", "councilman": "councillor", "councilwoman": "councillor", "alderman": "councillor",
+	"skipper": "officer", "pilot": "officer", "coroner": "judge", "magistrate": "judge",
 }
 
 // leaderHeads are the role groups a nominal "leader" can refer to.

@@ -365,6 +365,10 @@ func TestEntities(t *testing.T) {
 			entity: "Tolm Dockers' Federation", typ: parallax.Organization, key: "tolm dockers' federation",
 		},
 		{
+			name: "irregular plural possessive inside a name", text: "Headline\n\nThe Tolm Fishermen's Union called a strike. Its leader spoke.",
+			entity: "Tolm Fishermen's Union", typ: parallax.Organization, key: "tolm fishermen's union",
+		},
+		{
 			name: "place from gazetteer", text: fixtureVarga,
 			entity: "Brussels", typ: parallax.Location, key: "brussels",
 		},
