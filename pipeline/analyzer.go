@@ -62,6 +62,7 @@ func (a *Analyzer) Analyze(rec *parallax.Record) (an *parallax.Analysis, err err
 			paras = append([]parallax.Span{t}, paras...)
 		}
 		doc := a.Text.Analyze(art.Raw, paras)
+		doc.Language = art.Language
 		an.Sentences = make([]parallax.Span, len(doc.Sentences))
 		for i, s := range doc.Sentences {
 			an.Sentences[i] = s.Span

@@ -6,7 +6,10 @@
 // are a speaker's own without quotation marks are direct quotes too: a
 // transcript's or an interview's turn ("GRANT: …", "Mara Quist: …", to
 // the paragraph's end) and a post embedded with its signature ("… — Name
-// (@handle) date"). Each quote
+// (@handle) date"). Articles in Spanish, Portuguese, French and Italian
+// (Doc.Language) are read in their own words: the cue after a quotation
+// ("«…», dijo la ministra, Ana Ruiz"), "X afirmó que …", "Según X, …".
+// Each quote
 // gets its cue, the speaker's mention as written and, through the
 // document's coreference (textproc.Doc.Resolve), the entity it names.
 //

@@ -61,6 +61,9 @@ type run struct {
 	// turn is the speaker of the transcript's turn running in the
 	// latest paragraph read, if any.
 	turn lastSpk
+	// lx are the article's language's words when it is read by
+	// romance.go, nil for English.
+	lx *romanceWords
 }
 
 // isQuotation tells a quotation from a scare quote or title: several
@@ -420,7 +423,11 @@ func (r *run) paragraph(p int) {
 	a := 0
 	paraSpk := lastSpk{}
 	for _, b := range r.ends {
-		r.sentence(p, a, b, &paraSpk)
+		if r.lx != nil {
+			r.romanceSentence(r.lx, p, a, b, &paraSpk)
+		} else {
+			r.sentence(p, a, b, &paraSpk)
+		}
 		a = b
 	}
 	// Quotations left over: speaker from this paragraph or the one before.

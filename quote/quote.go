@@ -60,15 +60,16 @@ func (e *Extractor) Extract(d *textproc.Doc) []parallax.Quote {
 	if d == nil {
 		return nil
 	}
-	return e.extract(d.Raw, d.Paragraphs, d.Resolve, d.Agrees, d.Entities)
+	return e.extract(d.Raw, d.Language, d.Paragraphs, d.Resolve, d.Agrees, d.Entities)
 }
 
 // extract is Extract over plain inputs; resolve may be nil, and agrees
 // (whether a pronoun may refer to an entity) then too.
-func (e *Extractor) extract(raw string, paras []parallax.Span, resolve func(parallax.Span) int, agrees func(parallax.Span, int) bool, ents []parallax.Entity) []parallax.Quote {
+func (e *Extractor) extract(raw, lang string, paras []parallax.Span, resolve func(parallax.Span) int, agrees func(parallax.Span, int) bool, ents []parallax.Entity) []parallax.Quote {
 	r := e.pool.Get().(*run)
 	defer e.pool.Put(r)
 	r.raw = raw
+	r.lx = romanceLangs[lang]
 	r.resolve, r.ents, r.labelsRead = resolve, ents, false
 	r.out = r.out[:0]
 	r.last, r.turn = lastSpk{}, lastSpk{}
@@ -323,7 +324,7 @@ func description(m string) string {
 		return m
 	}
 	switch strings.ToLower(m[:i]) {
-	case "a", "an", "one", "another":
+	case "a", "an", "one", "another", "un", "una", "um", "uma", "une", "uno":
 		return m[i+1:]
 	}
 	return m

@@ -762,7 +762,9 @@ when where why how if but and or so yet for nor as at by in on of to from with a
 until while although though because unless whether once then also still even just only not no yes all
 both each every some any many much more most few several such other another last next first new asked
 speaking according meanwhile however moreover furthermore instead indeed despite amid among well
-now later earlier again`)
+now later earlier again
+según segundo selon secondo laut para pour durante tras après desde depuis dans sin sem sans ayer hoy ontem hoje hier
+ieri oggi pero mais também también aussi anche además cuando quando quand mientras enquanto pendant`)
 
 // joined returns the words of tokens run, possessive removed, single-spaced.
 func (f *finder) joined(run []int) string {

@@ -84,7 +84,15 @@ force forces guard parliament congress senate assembly cabinet government admini
 league club society church hospital airlines airways motors media studios laboratories labs systems
 technologies campaign movement front brigade center centre command federation reserve exchange agency
 airport railways house industries holdings partners capital ventures bloc caucus secretariat embassy consulate
-observatory academy monitor review magazine daily weekly agency fc cooperation`)
+observatory academy monitor review magazine daily weekly agency fc cooperation
+ministerio ministério ministère ministero ministerium gobierno governo gouvernement regierung consejo conselho conseil
+consiglio universidad universidade université università universität partido parti partito partei banco banque
+banca tribunal tribunale gericht cámara câmara chambre asamblea assembleia assemblée assemblea comisión comissão
+commissione kommission agencia agência agence agenzia federación federação fédération federazione asociación associação
+associazione verband sindicato syndicat sindacato gewerkschaft cofradía ayuntamiento prefeitura mairie comune policía
+polícia polizia polizei ejército exército armée esercito guardia guarda garde empresa compañía companhia société società
+fundación fundação fondation fondazione stiftung instituto institut istituto secretaría secretaria servicio serviço
+servizio dienst oficina escritório bureau oficio diario jornal journal giornale zeitung`)
 
 // orgHeads are nouns of "the ministry"-like nominals.
 var orgHeads = wordSet(`ministry department agency party committee council court university company

@@ -23,6 +23,9 @@ type Doc struct {
 	// Entities with their mentions (names, nominals, pronouns), resolved
 	// within the article. Mentions are in text order.
 	Entities []parallax.Entity
+	// Language is the article's language (ISO 639-1) when the caller
+	// knows it; later stages read the text by it.
+	Language string
 
 	// ments are all entity mentions in text order, for EntityAt and Resolve.
 	ments  []mentionRef
