@@ -843,6 +843,12 @@ func (d *doc) keptEnd(u *unit) int {
 // without sentence shape before the first body paragraph are header,
 // between body paragraphs heading, after the last one footer.
 func (d *doc) structure() {
+	// An advertisement's copy set right under its label.
+	for i := 0; i+1 < d.comments; i++ {
+		if ws := d.ws[i]; len(ws) == 1 && adWords[ws[0]] && !d.units[i].blankAfter && d.units[i+1].reason == "" && d.units[i+1].f.words <= 30 {
+			d.units[i+1].reason = ReasonWidget
+		}
+	}
 	first, last := -1, -1
 	for i := 0; i < d.comments; i++ {
 		if u := &d.units[i]; u.reason == "" && u.f.bodyLike() {

@@ -242,6 +242,22 @@ Crews on the lake ferries voted on Monday to strike for two days next week, the 
 Managers said the rosters had been agreed with staff representatives in January.
 `
 
+const inlineFurniture = `Ferry crews vote to strike over rosters
+
+Crews on the lake ferries voted on Monday to strike for two days next week, the union said.
+
+Read more: Lake ferries: the long fight over who pays for the winter timetable
+
+Deckhand Ana Ruiz, left, with her father outside the ferry terminal. (NST Photo/Ben Hale)
+
+He said the vote was close. (WARNING: The video below contains strong language.)
+
+ADVERTISEMENT
+Harbour Marine – lifejackets from £39. Ask about our crew discount.
+
+Managers said the rosters had been agreed with staff representatives in January.
+`
+
 const dateConflict = `Talks Resume in Geneva
 
 Posted 2023-09-30
@@ -494,6 +510,19 @@ func TestClean(t *testing.T) {
 				"We use cookies to improve your experience.": "widget",
 				"OK, got it": "header",
 			},
+		},
+		{
+			name:     "a long inline link, a caption ending in its credit, an advertisement's copy",
+			rec:      parallax.Record{Text: inlineFurniture},
+			title:    "Ferry crews vote to strike over rosters",
+			language: "en",
+			paras:    3,
+			gone: map[string]string{
+				"Read more: Lake ferries":                "widget",
+				"(NST Photo/Ben Hale)":                   "caption",
+				"Harbour Marine – lifejackets from £39.": "widget",
+			},
+			kept: []string{"He said the vote was close. (WARNING: The video below contains strong language.)"},
 		},
 		{
 			name:     "interview questions and a question paragraph stay",

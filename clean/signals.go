@@ -22,6 +22,7 @@ var (
 	navLeads  = wordSet("advertisement advertising advert sponsored related read see also click continue watch listen trending recommended more menu skip home search tags topics " +
 		"anzeige werbung mehr lesen siehe schlagwörter themen publicité lire voir mots-clés publicidad leer etiquetas pubblicità leggi advertentie lees")
 	navNouns = wordSet("navigation nav menu sitemap breadcrumb breadcrumbs")
+	adWords  = wordSet("advertisement advertising advert sponsored anzeige werbung publicité publicidad pubblicità advertentie")
 	// A consent notice names cookies and asks the reader to agree.
 	cookieWords  = wordSet("cookie cookies")
 	consentWords = wordSet("accept agree consent continue continuing browsing experience privacy settings manage preferences policy " +
@@ -493,6 +494,19 @@ func captionLine(s string, f *feats, ws []string) bool {
 			return true
 		}
 	}
+	// A caption ending in its credit: "… outside the hospital. (AP
+	// Photo/Ann Lee)", "(Photo: Ann Lee)".
+	if f.words <= 40 && strings.HasSuffix(s, ")") {
+		if i := strings.LastIndexByte(s, '('); i >= 0 && countWords(s[i:]) <= 8 {
+			if credit := lower(s[i+1 : len(s)-1]); strings.IndexAny(credit, ".!?") < 0 {
+				for w := range credLeads {
+					if strings.Contains(credit, w+"/") || strings.Contains(credit, w+":") {
+						return true
+					}
+				}
+			}
+		}
+	}
 	// "Name / Agency" credits: every slash-separated part short and capitalised.
 	if f.words <= 12 && !f.sentenceEnd() && strings.Contains(s, " / ") {
 		for _, part := range strings.Split(s, " / ") {
@@ -545,7 +559,7 @@ func widgetLine(s string, f *feats, ws []string) bool {
 		return true
 	}
 	// "Label: headline" links, the headline possibly a question.
-	if n <= 12 && navLeads[ws[0]] && (n <= 3 && !sentence || colonNear(s) && (!sentence || f.terminal == '?' || f.terminal == '!')) {
+	if navLeads[ws[0]] && (n <= 3 && !sentence || colonNear(s) && (n <= 20 && !sentence || n <= 12 && (f.terminal == '?' || f.terminal == '!'))) {
 		return true
 	}
 	if n <= 4 && !sentence && anyIn(ws, navNouns) {
