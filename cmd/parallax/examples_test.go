@@ -89,12 +89,18 @@ func TestProbe2CorpusExpected(t *testing.T) {
 // one story and the interview, four days later and in Q&A form, apart.
 func TestProbe3CorpusExpected(t *testing.T) {
 	sc := scoreCorpus(t, filepath.Join("testdata", "probe3"))
-	sc.atLeast(t, score{fields: 0.9, removed: 1, quotes: 0.6, accounted: 0.65, notQuotes: 1})
+	sc.atLeast(t, score{fields: 0.95, removed: 1, quotes: 0.78, accounted: 0.72, notQuotes: 1})
 }
 
+// TestProbe4CorpusExpected scores a fourth held-out probe: a collision at
+// sea covered by ten records (a transcript, Spanish and Portuguese
+// articles, key points, captions, a consent banner). Its key calls all
+// one event; the clusterer keeps the Spanish and Portuguese records in a
+// storyline of their own, and one English record arriving before the
+// story's earlier articles apart.
 func TestProbe4CorpusExpected(t *testing.T) {
 	sc := scoreCorpus(t, filepath.Join("testdata", "probe4"))
-	sc.atLeast(t, score{fields: 0.75, removed: 0.9, quotes: 0.45, accounted: 0.8, notQuotes: 0.9})
+	sc.atLeast(t, score{fields: 0.95, removed: 0.95, quotes: 0.85, accounted: 0.85, notQuotes: 0.95})
 }
 
 // score is a corpus run's figures against its answer key, as rates.
