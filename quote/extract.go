@@ -1881,6 +1881,9 @@ func (r *run) contentStart(i, b int, ci cueInfo) (start int, weak bool) {
 	if ci.lemma == "ask" && whWords[t.low] {
 		return i, true // a question put to someone
 	}
+	if t.low == "on" && r.word(i+1, "condition") {
+		return -1, false // "spoke on condition of anonymity": how, not what
+	}
 	if t.f&fPrep == 0 || t.f&fPron != 0 {
 		return i, ci.class&cueBelief != 0 && r.infinitiveNear(i, b)
 	}

@@ -20,6 +20,7 @@ func TestNotReports(t *testing.T) {
 		{"verb naming a thing", "Headline\n\nThe council set up a program called Safe Harbour."},
 		{"welcomed a child", "Headline\n\nHe and his wife had just welcomed a second baby girl."},
 		{"spoke to + PP", "Headline\n\nThe mayor spoke to journalists at the city hall in Brenn on Friday."},
+		{"spoke on condition of anonymity", "Headline\n\nThe official spoke on condition of anonymity because he was not authorised to brief reporters."},
 		{"spoke for + duration", "Headline\n\nThe senator spoke for twenty minutes without a script."},
 		{"respond to requests for comment", "Headline\n\nThe ministry did not respond to requests for comment on Friday night."},
 		{"noun cue after a bare verb", "Headline\n\nWhether the union would resume talks with the employers was unclear."},
@@ -119,6 +120,8 @@ func TestSpeakerNames(t *testing.T) {
 		{"name in apposition after a determined role", "Headline\n\nAda Lind spoke first.\n\nThe opposition leader, Karl Moss, said that the vote was rigged.", "that the vote was rigged", "Karl Moss"},
 		{"role after a possessive that does not fit the last speaker's title", "Headline\n\nThe mayor of Tolm, Karl Moss, said the strike had to end.\n\nThe council's spokesman said that talks would wait.", "that talks would wait", "The council's spokesman"},
 		{"pronoun after a speaker named through a relative", "Headline\n\nLiam Moss's father, Karl Moss, said his son was cheerful. “He wants to go back out,” he said.", "He wants to go back out", "Karl Moss"},
+		{"the same noun after an unnamed speaker", "Headline\n\nKarl Moss spoke first.\n\nOne senior official involved in the talks said the mood had hardened. “If there is a second incident, the politics change,” the official said.", "If there is a second incident", "senior official"},
+		{"someone described by a name's affiliation", "Headline\n\nKarl Moss spoke first.\n\nA Moss campaign official said the vote would be close.", "the vote would be close", "Moss campaign official"},
 		{"role nominal that fits the last speaker's title", "Headline\n\nThe mayor of Tolm, Karl Moss, said the strike had to end.\n\nThe mayor repeated that talks would wait.", "that talks would wait", "Karl Moss"},
 	}
 	for _, tc := range cases {

@@ -241,16 +241,21 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 				// an unnamed person quoted since the last named one takes
 				// the pronoun, when its gender allows.
 				byNominal := false
-				if isPersonal && pronounGender(q.Speaker.Mention) != 0 && unnamed.at > lastPersonAt && (unnamed.g == 0 || unnamed.g == pronounGender(q.Speaker.Mention)) {
+				if isPersonal && unnamed.at > lastPersonAt && (pronounGender(q.Speaker.Mention) != 0 && (unnamed.g == 0 || unnamed.g == pronounGender(q.Speaker.Mention)) ||
+					sameHead(q.Speaker.Mention, unnamed.head)) {
+					// … or "the official" after "one senior official".
 					ent, byNominal = -1, true
 					q.Speaker.Name = unnamed.name
+				}
+				if _, ok := personNoun(q.Speaker.Mention); ok && best.res.Empty() {
+					ent = -1 // "a senior Ladrosan diplomat" is no one named
 				}
 				if isPersonal && !byNominal && (ent < 0 || ent >= len(ents) || ents[ent].Type != parallax.Person || !namedBefore(ents[ent], best.spk.Start, q.Span)) {
 					ent = -1
 				}
 				if ent < 0 && !byNominal && best.res.Empty() && !namedAfter(r.raw[best.spk.End:]) {
 					if g, ok := personNoun(q.Speaker.Mention); ok {
-						unnamed = unnamedSpeaker{q.Speaker.Mention, best.spk.Start, g}
+						unnamed = unnamedSpeaker{q.Speaker.Mention, nounHead(q.Speaker.Mention), best.spk.Start, g}
 					}
 				}
 				if ent >= 0 && ent < len(ents) && ents[ent].Type == parallax.Person {
@@ -325,16 +330,21 @@ func description(m string) string {
 	}
 	switch strings.ToLower(m[:i]) {
 	case "a", "an", "one", "another", "un", "una", "um", "uma", "une", "uno":
-		return m[i+1:]
+		m = m[i+1:]
+		// "one senior official involved": a participle cut off from
+		// its phrase.
+		for j := strings.LastIndexByte(m, ' '); j > 0 && strings.HasSuffix(m, "ed") && !anyIn(strings.Fields(strings.ToLower(m)), headEnds); j = strings.LastIndexByte(m, ' ') {
+			m = m[:j]
+		}
 	}
 	return m
 }
 
 // unnamedSpeaker is a person quoted without a name: "one woman".
 type unnamedSpeaker struct {
-	name string
-	at   int
-	g    int8 // 1 male, 2 female, 0 either
+	name, head string
+	at         int
+	g          int8 // 1 male, 2 female, 0 either
 }
 
 // personNoun reports whether mention m introduces an unnamed person ("One
@@ -349,18 +359,47 @@ func personNoun(m string) (int8, bool) {
 	default:
 		return 0, false
 	}
-	head := strings.ToLower(m[strings.LastIndexByte(m, ' ')+1:])
+	head := nounHead(m)
 	if g, ok := gendered[head]; ok {
 		return g, true
 	}
 	return 0, personHeads[head]
 }
 
+// nounHead is the last word of a nominal mention less the past
+// participles after it, lower-cased: "official" of "One senior official
+// involved".
+func nounHead(m string) string {
+	w := strings.Fields(strings.ToLower(m))
+	for i, x := range w {
+		if i > 0 && headEnds[x] {
+			w = w[:i] // "a document provided by …": the head comes before
+			break
+		}
+	}
+	for len(w) > 1 && strings.HasSuffix(w[len(w)-1], "ed") {
+		w = w[:len(w)-1]
+	}
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
+}
+
+// headEnds are words a noun phrase's head comes before.
+var headEnds = set("by of from for with at in on who that which whose")
+
+// sameHead reports whether m is "the" before the noun head.
+func sameHead(m, head string) bool {
+	return head != "" && len(m) > 4 && strings.EqualFold(m[:4], "the ") && nounHead(m) == head
+}
+
 var gendered = map[string]int8{"woman": 2, "mother": 2, "wife": 2, "daughter": 2, "girl": 2, "sister": 2, "grandmother": 2,
 	"spokeswoman": 2, "chairwoman": 2, "businesswoman": 2, "man": 1, "father": 1, "husband": 1, "son": 1, "boy": 1,
 	"brother": 1, "grandfather": 1, "spokesman": 1, "chairman": 1, "businessman": 1}
 
-var personHeads = set("resident witness voter worker neighbour neighbor passenger driver student teacher nurse doctor survivor relative parent shopper customer trader farmer engineer")
+var personHeads = set("resident witness voter worker neighbour neighbor passenger driver student teacher nurse doctor survivor relative parent shopper customer trader farmer engineer " +
+	"official diplomat source officer analyst expert lawyer activist protester fisherman skipper")
 
 // namedAfter reports whether the text after a mention names it: "a
 // worker named Antonio Arroyo", "a resident, Ana Ruiz,".
@@ -489,4 +528,14 @@ func headAfterPossessive(raw string, sp parallax.Span) parallax.Span {
 		return sp
 	}
 	return parallax.Span{Start: sp.Start + k, End: sp.End}
+}
+
+// anyIn reports whether a word of ws is in set.
+func anyIn(ws []string, set map[string]bool) bool {
+	for _, w := range ws {
+		if set[w] {
+			return true
+		}
+	}
+	return false
 }
