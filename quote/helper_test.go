@@ -53,3 +53,25 @@ func doc(raw string) *textproc.Doc {
 var extractor = quote.New(quote.Options{})
 
 func extract(raw string) []parallax.Quote { return extractor.Extract(doc(raw)) }
+
+// named is an expected quote: its kind, its text and its speaker's name.
+type named struct {
+	kind       parallax.QuoteKind
+	text, name string
+}
+
+// checkNamed fails t unless got holds exactly want, in order.
+func checkNamed(t *testing.T, got []parallax.Quote, want []named) {
+	t.Helper()
+	if len(got) != len(want) {
+		for _, q := range got {
+			t.Logf("got %s %q by %q", q.Kind, q.Text, q.Speaker.Name)
+		}
+		t.Fatalf("got %d quotes, want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		if q := got[i]; q.Kind != w.kind || q.Text != w.text || q.Speaker.Name != w.name {
+			t.Errorf("quote %d = %s %q by %q; want %s %q by %q", i, q.Kind, q.Text, q.Speaker.Name, w.kind, w.text, w.name)
+		}
+	}
+}

@@ -193,11 +193,7 @@ func TestInterviewTurns(t *testing.T) {
 		"Mara Quist: Where were you that night?\n\n" +
 		"Tomas Brandt: At home. My neighbour Ivo Lenk told me, \"The bridge is gone.\" Then I said it could not be true.\n\n" +
 		"Quist: And then?\n\nBrandt: I ran to the river."
-	type turn struct {
-		kind       parallax.QuoteKind
-		text, name string
-	}
-	want := []turn{
+	want := []named{
 		{parallax.Direct, "Where were you that night", "Mara Quist"},
 		{parallax.Direct, "At home. My neighbour Ivo Lenk told me, \"The bridge is gone.\" Then I said it could not be true", "Tomas Brandt"},
 		{parallax.Direct, "The bridge is gone.", "Ivo Lenk"},
@@ -205,18 +201,7 @@ func TestInterviewTurns(t *testing.T) {
 		{parallax.Direct, "And then", "Mara Quist"},
 		{parallax.Direct, "I ran to the river", "Tomas Brandt"},
 	}
-	got := extract(raw)
-	if len(got) != len(want) {
-		for _, q := range got {
-			t.Logf("got %s %q by %q", q.Kind, q.Text, q.Speaker.Name)
-		}
-		t.Fatalf("got %d quotes, want %d", len(got), len(want))
-	}
-	for i, w := range want {
-		if q := got[i]; q.Kind != w.kind || q.Text != w.text || q.Speaker.Name != w.name {
-			t.Errorf("quote %d = %s %q by %q; want %s %q by %q", i, q.Kind, q.Text, q.Speaker.Name, w.kind, w.text, w.name)
-		}
-	}
+	checkNamed(t, extract(raw), want)
 }
 
 // TestTranscriptTurns: a label in capitals names the person the
@@ -233,11 +218,7 @@ func TestTranscriptTurns(t *testing.T) {
 		"MINISTER GRELL: No. Talks resume tomorrow.\n\n" +
 		"[Transcript ends]\n\n" +
 		"Officials said the harbour would reopen."
-	type turn struct {
-		kind       parallax.QuoteKind
-		text, name string
-	}
-	want := []turn{
+	want := []named{
 		{parallax.Direct, "Good afternoon. The harbour has been shut for a week", "Ada Grell"},
 		{parallax.Direct, "Let me be clear. We will not legislate the strike away", "Ada Grell"},
 		{parallax.Direct, "The union leader said this morning that talks had collapsed. Is that so", "Tom Vale"},
@@ -245,18 +226,7 @@ func TestTranscriptTurns(t *testing.T) {
 		{parallax.Direct, "No. Talks resume tomorrow", "Ada Grell"},
 		{parallax.Indirect, "the harbour would reopen", "Officials"},
 	}
-	got := extract(raw)
-	if len(got) != len(want) {
-		for _, q := range got {
-			t.Logf("got %s %q by %q", q.Kind, q.Text, q.Speaker.Name)
-		}
-		t.Fatalf("got %d quotes, want %d", len(got), len(want))
-	}
-	for i, w := range want {
-		if q := got[i]; q.Kind != w.kind || q.Text != w.text || q.Speaker.Name != w.name {
-			t.Errorf("quote %d = %s %q by %q; want %s %q by %q", i, q.Kind, q.Text, q.Speaker.Name, w.kind, w.text, w.name)
-		}
-	}
+	checkNamed(t, extract(raw), want)
 }
 
 // TestConcurrent: one Extractor serves several goroutines with the same
