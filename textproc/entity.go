@@ -922,7 +922,8 @@ func (f *finder) evidence(c *cand, run, name []int, hasRole bool) {
 	}
 	if run[0] > s.First {
 		prev := run[0] - 1
-		if d.has(prev, lxPlacePrep) && c.person == 0 && c.org == 0 {
+		// "in Tolm", "to Tolm"; not "according to Quintero".
+		if d.has(prev, lxPlacePrep) && c.person == 0 && c.org == 0 && !(prev > s.First && strings.EqualFold(d.TokenText(prev-1), "according")) {
 			c.loc += 1
 		}
 	}
