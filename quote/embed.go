@@ -48,7 +48,7 @@ type embedSig struct {
 }
 
 func (s embedSig) cand() cand {
-	return cand{kind: parallax.Direct, span: s.content, cue: s.dash, spk: s.name, conf: 0.8, chain: -1}
+	return cand{kind: parallax.Direct, span: s.content, cue: s.dash, spk: s.name, conf: 0.8, chain: -1, post: true}
 }
 
 // signature reports whether raw[lo:hi] ends with an embed signature.
@@ -195,3 +195,6 @@ func displayName(s string) bool {
 }
 
 var nameJoiners = set("of the and for de da del der van von al bin la le du y e &")
+
+// lastWord is the last space-separated word of s.
+func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }

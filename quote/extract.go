@@ -22,6 +22,7 @@ type cand struct {
 	chain   int           // multi-paragraph chain id, -1 for none
 	carried bool
 	turn    bool // a transcript's turn: "I" in it is its speaker
+	post    bool // an embedded post: its signature's name is whole
 }
 
 // speaker remembered across sentences and paragraphs.

@@ -261,6 +261,9 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 				if ent >= 0 && ent < len(ents) && ents[ent].Type == parallax.Person {
 					lastPerson, lastPersonAt, lastPersonEnd = ent, best.spk.Start, best.spk.End
 				}
+				if ent >= 0 && ent < len(ents) && best.post && !strings.Contains(ents[ent].Name, lastWord(q.Speaker.Mention)) {
+					ent = -1 // "— Ferrand Families (@…)" is not the place Ferrand
+				}
 				if ent >= 0 && ent < len(ents) {
 					q.Speaker.Name = ents[ent].Name
 					q.Speaker.EntityKey = ents[ent].Key
