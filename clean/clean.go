@@ -868,6 +868,9 @@ func (d *doc) structure() {
 			continue
 		}
 		s := d.text(i)
+		if i > first && postSignature(s) {
+			continue // "— Name (@handle) date" signs the post above it
+		}
 		switch {
 		case i < first:
 			if !u.f.sentenceEnd() && u.f.words <= 25 {

@@ -258,6 +258,16 @@ Harbour Marine – lifejackets from £39. Ask about our crew discount.
 Managers said the rosters had been agreed with staff representatives in January.
 `
 
+const postLast = `Families mark verdict day
+
+The court found the builder guilty on all four counts on Tuesday.
+
+The families' association posted within minutes.
+
+We waited eighteen months for today. Thank you to everyone.
+— Tolm Families (@TolmFamilies) September 16, 2025
+`
+
 const dateConflict = `Talks Resume in Geneva
 
 Posted 2023-09-30
@@ -523,6 +533,14 @@ func TestClean(t *testing.T) {
 				"Harbour Marine – lifejackets from £39.": "widget",
 			},
 			kept: []string{"He said the vote was close. (WARNING: The video below contains strong language.)"},
+		},
+		{
+			name:     "an embedded post's signature closing the article stays",
+			rec:      parallax.Record{Text: postLast},
+			title:    "Families mark verdict day",
+			language: "en",
+			paras:    4,
+			kept:     []string{"— Tolm Families (@TolmFamilies) September 16, 2025"},
 		},
 		{
 			name:     "interview questions and a question paragraph stay",

@@ -373,6 +373,18 @@ func updateNote(s string) (date string, sp [2]int, ok bool) {
 	return date, [2]int{start, start + n}, true
 }
 
+// postSignature reports the signature line of a post embedded from a
+// social network: "— Name (@handle) July 5, 2016".
+func postSignature(s string) bool {
+	for _, d := range [...]string{"— ", "– ", "- "} {
+		if rest, ok := strings.CutPrefix(s, d); ok {
+			i := strings.Index(rest, "(@")
+			return i > 0 && i < 80 && strings.IndexByte(rest[i:], ')') > 0
+		}
+	}
+	return false
+}
+
 // shortFields reports whether sep parts s into fields of six words at
 // most.
 func shortFields(s, sep string) bool {

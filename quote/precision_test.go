@@ -123,7 +123,7 @@ func TestSpeakerNames(t *testing.T) {
 		{"the same noun after an unnamed speaker", "Headline\n\nKarl Moss spoke first.\n\nOne senior official involved in the talks said the mood had hardened. “If there is a second incident, the politics change,” the official said.", "If there is a second incident", "senior official"},
 		{"someone described by a name's affiliation", "Headline\n\nKarl Moss spoke first.\n\nA Moss campaign official said the vote would be close.", "the vote would be close", "Moss campaign official"},
 		{"according to a surname before the full name", "Headline\n\nThe trial lasted eleven weeks. According to Quintero, the firm saved money by skipping the tests.\n\n“This verdict matters,” said Rafael Quintero, the chief prosecutor.", "the firm saved money", "Rafael Quintero"},
-		{"a post signed with a name that holds a place's", "Headline\n\nThe strike reached Tolm on Monday.\n\nWe will stay out until the offer is on the table.\n— Tolm Dockers (@TolmDockers) March 4, 2025", "We will stay out", "Tolm Dockers"},
+		{"a post signed with a name that holds a place's", "Headline\n\nThe Tolm footbridge collapsed in March. Tolm mourned its dead.\n\nWe waited eighteen months for today.\n— Tolm Families (@TolmFamilies) September 16, 2025", "We waited eighteen months", "Tolm Families"},
 		{"role nominal that fits the last speaker's title", "Headline\n\nThe mayor of Tolm, Karl Moss, said the strike had to end.\n\nThe mayor repeated that talks would wait.", "that talks would wait", "Karl Moss"},
 	}
 	for _, tc := range cases {
