@@ -1007,9 +1007,10 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 				// clause after its subject.
 				found = r.addIndirect(a, r.clauseEnd(after+1, end), cue, spk, conf*0.8)
 			case !toInf && (r.trailsOff(after, b) || inverted && r.word(after, "who")) && r.punct(before, ",") && before-a >= 2 && !ci.part &&
-				!(r.introWord(a) && toks[a].f&fPrep != 0 && !r.hasVerb(a, before)):
+				!(r.adverbial(a, before) && !r.hasVerb(a, before)):
 				// Content, Putin said. Content, said a source who … But
-				// not an opening adverbial: "In 2008, he said …".
+				// not an opening adverbial: "In 2008, he said …", "Three
+				// days after the verdict, he spoke …".
 				found = r.addIndirect(a, before, cue, spk, conf*0.8)
 			case after > blockEnd && objectReports[ci.lemma] && (after >= b || clauseMarks[toks[after].low]):
 				// "criticized his handling of the incident.", "cited the
@@ -1322,6 +1323,22 @@ func (r *run) titleCased(ti int) bool {
 		i += w
 	}
 	return n > 0
+}
+
+// adverbial reports whether tokens [a,e) open with a phrase of place or
+// time: a preposition first ("In 2008"), or within the first words a
+// preposition of place or time ("Outside the court", "Three days after
+// the verdict").
+func (r *run) adverbial(a, e int) bool {
+	if r.introWord(a) && r.toks[a].f&fPrep != 0 {
+		return true
+	}
+	for k := a; k < e && k < a+4; k++ {
+		if t := &r.toks[k]; t.kind == tWord && placeTimePreps[t.low] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasVerb reports whether tokens [i,j) hold a word that marks a clause.

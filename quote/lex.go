@@ -221,6 +221,9 @@ var auxWords = set("also again then later has have had would will could can may 
 // they make it a plural noun, the subject.
 var finiteAux = set("has have had would will could can may might must should shall did does do")
 
+// placeTimePreps open a phrase of place or time.
+var placeTimePreps = set("outside inside after before since until following during amid near beside behind")
+
 // Determiners and possessives that make the next word a noun.
 var determiners = set("the a an his her their its our my your this these those every each any some no another one")
 

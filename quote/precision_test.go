@@ -20,6 +20,8 @@ func TestNotReports(t *testing.T) {
 		{"verb naming a thing", "Headline\n\nThe council set up a program called Safe Harbour."},
 		{"welcomed a child", "Headline\n\nHe and his wife had just welcomed a second baby girl."},
 		{"spoke to + PP", "Headline\n\nThe mayor spoke to journalists at the city hall in Brenn on Friday."},
+		{"a fronted phrase of place before the speaker", "Headline\n\nOutside the court, Ada Lind, whose son died in the collapse, spoke to reporters."},
+		{"a fronted phrase of time before the speaker", "Headline\n\nThree days after the verdict, he spoke to the radio station."},
 		{"spoke on condition of anonymity", "Headline\n\nThe official spoke on condition of anonymity because he was not authorised to brief reporters."},
 		{"spoke for + duration", "Headline\n\nThe senator spoke for twenty minutes without a script."},
 		{"respond to requests for comment", "Headline\n\nThe ministry did not respond to requests for comment on Friday night."},
