@@ -103,6 +103,16 @@ func TestProbe4CorpusExpected(t *testing.T) {
 	sc.atLeast(t, score{fields: 0.95, removed: 0.95, quotes: 0.85, accounted: 0.85, notQuotes: 0.95})
 }
 
+// TestProbe5CorpusExpected scores a fifth held-out probe: a city's water
+// scare over three days (three events in one storyline) in eleven
+// records, one of them in a WARC file, in English house styles the
+// others lack (wire, broadcaster, tabloid, broadsheet, press release,
+// column, forum).
+func TestProbe5CorpusExpected(t *testing.T) {
+	sc := scoreCorpus(t, filepath.Join("testdata", "probe5"))
+	sc.atLeast(t, score{fields: 0.7, removed: 0.8, quotes: 0.75, accounted: 0.8, notQuotes: 0.75})
+}
+
 // score is a corpus run's figures against its answer key, as rates.
 type score struct {
 	fields, removed, quotes, accounted, notQuotes, events, groups float64
