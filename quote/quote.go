@@ -203,7 +203,9 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 				ent := -1
 				switch {
 				case carried:
-				case best.res.Empty() && !isPersonal && cacheHit(cache, q.Speaker.Mention, &ent):
+				case best.res.Empty() && !isPersonal && !loneName(q.Speaker.Mention) && cacheHit(cache, q.Speaker.Mention, &ent):
+					// (A lone surname may name two people of a family: it
+					// is resolved where it stands.)
 				default:
 					if best.res.Empty() {
 						rs = headAfterPossessive(r.raw, rs)
@@ -318,6 +320,12 @@ func labelEntity(m string, ents []parallax.Entity) int {
 		}
 	}
 	return found
+}
+
+// loneName reports a mention of one capitalised word: a surname, which
+// two people of a family may share.
+func loneName(m string) bool {
+	return m != "" && strings.IndexByte(m, ' ') < 0 && m[0] >= 'A' && m[0] <= 'Z' && !isCaps(m) && m != "It" && m != "They"
 }
 
 // isCaps reports whether s has letters, all of them capitals.

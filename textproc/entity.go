@@ -63,6 +63,7 @@ type finder struct {
 	ends              []int
 	groups            []*group
 	order             []int
+	bearers           []int // merge's groups sharing a surname
 	byKey, byInitials map[string]int
 	byEnds            map[[2]string]int
 	gfree             []*group
@@ -1074,6 +1075,42 @@ func (f *finder) rolePhraseBefore(first, end int) (start, role, last int, ok boo
 	return 0, 0, 0, false
 }
 
+// bearer picks, of groups hs sharing a surname, the one a candidate with
+// an honorific refers to: of those its gender does not rule out ("Mrs.
+// Clinton" is not her husband), the one named in full most often, of
+// those the first named.
+func (f *finder) bearer(ci int, hs []int, groups []*group) int {
+	c := &f.cands[ci]
+	best, bestN, bestFirst := -1, 0, 0
+	for _, hi := range hs {
+		var g int8
+		n, first := 0, -1
+		for _, m := range groups[hi].members {
+			mc := &f.cands[m]
+			if g == 0 {
+				g = mc.gender
+			}
+			if strings.IndexByte(mc.name, ' ') < 0 {
+				continue // a lone word given to it before counts for nothing
+			}
+			n++
+			if first < 0 || mc.span.Start < first {
+				first = mc.span.Start
+			}
+		}
+		if c.gender != 0 && g != 0 && g != c.gender {
+			continue
+		}
+		if best < 0 || n > bestN || n == bestN && first < bestFirst {
+			best, bestN, bestFirst = hi, n, first
+		}
+	}
+	if best < 0 {
+		return hs[0]
+	}
+	return best
+}
+
 // group is a set of candidates merged into one entity.
 type group struct {
 	members []int
@@ -1195,6 +1232,35 @@ func (f *finder) merge() {
 			continue
 		}
 		w := g.key
+		bearers := f.bearers[:0]
+		for _, hi := range byLast.get(w) {
+			if h := groups[hi]; !h.dead && !slices.Contains(bearers, hi) {
+				if p, _, _ := evid(h); p > 0 {
+					bearers = append(bearers, hi)
+				}
+			}
+		}
+		f.bearers = bearers
+		if len(bearers) >= 2 {
+			// People who share the surname ("Hillary Clinton" and her
+			// husband): a mention with an honorific ("Mrs. Clinton") is
+			// the one its gender fits; the others go on as below.
+			kept := g.members[:0]
+			for _, ci := range g.members {
+				if f.cands[ci].gender == 0 {
+					kept = append(kept, ci)
+					continue
+				}
+				to := f.bearer(ci, bearers, groups)
+				groups[to].members = append(groups[to].members, ci)
+				f.cands[ci].group = to
+			}
+			g.members = kept
+			if len(kept) == 0 {
+				g.dead, g.into = true, bearers[0]
+				continue
+			}
+		}
 		best, bestN := -1, 0
 		for _, hi := range byLast.get(w) {
 			if h := groups[hi]; !h.dead && len(h.members) > bestN {

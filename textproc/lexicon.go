@@ -172,7 +172,7 @@ samantha katherine christine debra rachel catherine carolyn janet ruth maria hea
 joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
 frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
 amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose
-alexis kayla liz beth kate sue jane meg jen
+alexis kayla liz beth kate sue jane meg jen chelsea
 sabine ursula petra monika claudia anja katrin sophie camille nathalie isabelle sylvie valérie céline
 chantal carmen lucía isabel ana pilar francesca giulia chiara paola silvia ingrid astrid karin birgit
 annika olga natalia tatiana irina svetlana elena ivana jana eva helga greta ilse ines inés irena marta`) {
