@@ -62,6 +62,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{parallax.Indirect, "that talks had collapsed", "said", "The union leader"}},
 		},
 		{
+			name: "an abbreviated month before a day ends no sentence",
+			raw:  "Headline\n\nThe supervisor warned his managers on Jan. 12 that the pumps were failing.",
+			want: []want{{parallax.Indirect, "that the pumps were failing", "warned", "The supervisor"}},
+		},
+		{
 			name: "adjacent adverb joins the cue",
 			raw:  "Headline\n\n\"Is it us who are putting missiles near the borders?\" Putin said angrily.",
 			want: []want{{parallax.Direct, "Is it us who are putting missiles near the borders?", "said angrily", "Putin"}},

@@ -313,13 +313,20 @@ func sentenceEnds(dst []int, toks []tok, raw string) []int {
 			break
 		}
 		n := &toks[j]
-		if n.cap || n.kind == tQuote || (n.kind == tWord && n.low[0] >= '0' && n.low[0] <= '9') {
+		digit := n.kind == tWord && n.low[0] >= '0' && n.low[0] <= '9'
+		if digit && j == i+1 && i > 0 && monthAbbrs[toks[i-1].low] {
+			continue // "on Jan. 12"
+		}
+		if n.cap || n.kind == tQuote || digit {
 			dst = append(dst, j)
 			i = j - 1
 		}
 	}
 	return append(dst, len(toks))
 }
+
+// monthAbbrs are months abbreviated before a day: "Jan. 12".
+var monthAbbrs = set("jan feb mar apr jun jul aug sep sept oct nov dec")
 
 // initial reports whether raw[i:j] ends in a one-letter piece ("U", "U.S").
 func initial(raw string, i, j int) bool {
