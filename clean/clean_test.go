@@ -258,6 +258,17 @@ Harbour Marine – lifejackets from £39. Ask about our crew discount.
 Managers said the rosters had been agreed with staff representatives in January.
 `
 
+const wireTail = `Ferry crews vote to strike over rosters
+
+TOLM (Lake Press) — Crews on the lake ferries voted on Monday to strike for two days next week, the union said.
+
+Managers said the rosters had been agreed with staff representatives in January.
+
+Lake Press writer Ana Ruiz in Brenn contributed to this report.
+
+Copyright 2026 The Lake Press Association. All Rights Reserved. This material may not be published, broadcast, rewritten or redistributed without permission.
+`
+
 const postLast = `Families mark verdict day
 
 The court found the builder guilty on all four counts on Tuesday.
@@ -533,6 +544,19 @@ func TestClean(t *testing.T) {
 				"Harbour Marine – lifejackets from £39.": "widget",
 			},
 			kept: []string{"He said the vote was close. (WARNING: The video below contains strong language.)"},
+		},
+		{
+			name:     "a wire story's contributor line and its long copyright notice",
+			rec:      parallax.Record{Text: wireTail},
+			title:    "Ferry crews vote to strike over rosters",
+			outlet:   "Lake Press",
+			dateline: "Tolm",
+			language: "en",
+			paras:    2,
+			gone: map[string]string{
+				"Lake Press writer Ana Ruiz in Brenn contributed to this report.": "credit",
+				"Copyright 2026 The Lake Press Association.":                      "boilerplate",
+			},
 		},
 		{
 			name:     "an embedded post's signature closing the article stays",

@@ -675,10 +675,33 @@ func contributors(s string, f *feats) []string {
 			n = strings.TrimSpace(n)
 			if nf := measure(n); nf.words >= 1 && nf.words <= 4 && nf.capWords == nf.words {
 				out = append(out, n)
+			} else if name := lastCapsRun(n); name != "" {
+				out = append(out, name) // "Agency writer Ada Lind"
 			}
 		}
 	}
 	return out
+}
+
+// lastCapsRun is the run of two to four capitalised words ending s after
+// a word in lower case ("Ada Lind" of "Agency writer Ada Lind"), or "".
+func lastCapsRun(s string) string {
+	w := strings.Fields(s)
+	k := len(w)
+	for k > 0 && len(w)-k < 4 {
+		r, _ := utf8.DecodeRuneInString(w[k-1])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		k--
+	}
+	if n := len(w) - k; n < 2 || k == 0 {
+		return ""
+	}
+	if r, _ := utf8.DecodeRuneInString(w[k-1]); !unicode.IsLower(r) {
+		return ""
+	}
+	return strings.Join(w[k:], " ")
 }
 
 // firstPerson reports prose in a forum voice: first-person singular
@@ -786,7 +809,9 @@ func copyrightSign(s string) bool {
 // rightsLine reports a copyright or terms footer line.
 func rightsLine(f *feats, ws []string) bool {
 	if len(ws) > 20 {
-		return false
+		// "Copyright 2026 The Agency. All Rights Reserved. This
+		// material may not be published, …": the notice opens the line.
+		return len(ws) <= 40 && ws[0] == "copyright" && hasNumber(ws[:3])
 	}
 	return hasWord(ws, "copyright") && (hasNumber(ws) || len(ws) <= 6) || hasPhrase(ws, "rights", "reserved") ||
 		hasPhrase(ws, "droits", "réservés") || hasPhrase(ws, "rechte", "vorbehalten") || hasPhrase(ws, "derechos", "reservados") || hasPhrase(ws, "diritti", "riservati") ||
