@@ -531,7 +531,9 @@ func (f *finder) process(si int, run []int, tc bool) {
 	// (or every word of a headline): "The", "Asked", "Speaking".
 	for len(run) > 0 {
 		i := run[0]
-		if !(tc || isStartish(d, s.First, i)) || !f.commonWord(i, len(run) > 1) {
+		// Or a descriptor before a given name: "Retiree Ruth Calloway".
+		descriptor := len(run) >= 3 && d.has(run[1], lxGiven) && !d.has(i, lxGiven|lxHonorific|lxRoleHead)
+		if !(tc || isStartish(d, s.First, i)) || !f.commonWord(i, len(run) > 1) && !descriptor {
 			break
 		}
 		if len(run) > 1 {

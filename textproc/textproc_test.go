@@ -365,6 +365,10 @@ func TestEntities(t *testing.T) {
 			entity: "Tolm Dockers' Federation", typ: parallax.Organization, key: "tolm dockers' federation",
 		},
 		{
+			name: "a descriptor capitalised before a given name", text: "Headline\n\nRetiree Ruth Calloway, 71, boiled her water all week.",
+			entity: "Ruth Calloway", typ: parallax.Person, key: "ruth calloway",
+		},
+		{
 			name: "irregular plural possessive inside a name", text: "Headline\n\nThe Tolm Fishermen's Union called a strike. Its leader spoke.",
 			entity: "Tolm Fishermen's Union", typ: parallax.Organization, key: "tolm fishermen's union",
 		},
