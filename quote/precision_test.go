@@ -128,6 +128,7 @@ func TestSpeakerNames(t *testing.T) {
 		{"a post signed with a name that holds a place's", "Headline\n\nThe Tolm footbridge collapsed in March. Tolm mourned its dead.\n\nWe waited eighteen months for today.\n— Tolm Families (@TolmFamilies) September 16, 2025", "We waited eighteen months", "Tolm Families"},
 		{"an honorific picks the one of a family its gender fits (him)", "Headline\n\nRuth Calloway, 71, boiled water all week. Devon Calloway, her son, works at the plant.\n\n“Somebody signed off on waiting,” Mr. Calloway said.", "Somebody signed off", "Devon Calloway"},
 		{"an honorific picks the one of a family its gender fits (her)", "Headline\n\nDaniel Calloway works at the plant. Ruth Calloway, his mother, boiled water all week.\n\n“Nobody told us,” Mrs. Calloway said.", "Nobody told us", "Ruth Calloway"},
+		{"a place's role holder is not the place", "Headline\n\nTolm is a city of 200,000 people. Tolm's former water chief told council members he had asked for money twice.", "he had asked for money", "Tolm's former water chief"},
 		{"role nominal that fits the last speaker's title", "Headline\n\nThe mayor of Tolm, Karl Moss, said the strike had to end.\n\nThe mayor repeated that talks would wait.", "that talks would wait", "Karl Moss"},
 	}
 	for _, tc := range cases {

@@ -252,6 +252,9 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 				if _, ok := personNoun(q.Speaker.Mention); ok && best.res.Empty() {
 					ent = -1 // "a senior Ladrosan diplomat" is no one named
 				}
+				if ent >= 0 && ent < len(ents) && ents[ent].Type != parallax.Person && best.res.Empty() && possessedRole(q.Speaker.Mention) {
+					ent = -1 // "Russia's foreign minister" is not Russia
+				}
 				if isPersonal && !byNominal && (ent < 0 || ent >= len(ents) || ents[ent].Type != parallax.Person || !namedBefore(ents[ent], best.spk.Start, q.Span)) {
 					ent = -1
 				}
@@ -395,6 +398,21 @@ func nounHead(m string) string {
 		return ""
 	}
 	return w[len(w)-1]
+}
+
+// possessedRole reports a mention "X's <role in lower case>": "Vellmouth's
+// former water chief", "the company's spokeswoman".
+func possessedRole(m string) bool {
+	k := max(strings.LastIndex(m, "'s "), strings.LastIndex(m, "’s "))
+	if k < 0 {
+		return false
+	}
+	rest := m[strings.IndexByte(m[k:], ' ')+k+1:]
+	if rest == "" || rest[0] < 'a' || rest[0] > 'z' {
+		return false
+	}
+	h := nounHead(rest)
+	return roleNouns[h] || personHeads[h] || h == "chief" || h == "head"
 }
 
 // headEnds are words a noun phrase's head comes before.
