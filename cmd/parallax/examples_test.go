@@ -89,7 +89,7 @@ func TestProbe2CorpusExpected(t *testing.T) {
 // one story and the interview, four days later and in Q&A form, apart.
 func TestProbe3CorpusExpected(t *testing.T) {
 	sc := scoreCorpus(t, filepath.Join("testdata", "probe3"))
-	sc.atLeast(t, score{fields: 0.95, removed: 1, quotes: 0.78, accounted: 0.72, notQuotes: 1})
+	sc.atLeast(t, score{fields: 0.95, removed: 1, quotes: 0.8, accounted: 0.75, notQuotes: 1})
 }
 
 // TestProbe4CorpusExpected scores a fourth held-out probe: a collision at
@@ -107,10 +107,11 @@ func TestProbe4CorpusExpected(t *testing.T) {
 // scare over three days (three events in one storyline) in eleven
 // records, one of them in a WARC file, in English house styles the
 // others lack (wire, broadcaster, tabloid, broadsheet, press release,
-// column, forum).
+// column, forum). Its key has three events; the clusterer puts most of
+// the records in one story, and the scorer counts only splits.
 func TestProbe5CorpusExpected(t *testing.T) {
 	sc := scoreCorpus(t, filepath.Join("testdata", "probe5"))
-	sc.atLeast(t, score{fields: 0.7, removed: 0.8, quotes: 0.75, accounted: 0.8, notQuotes: 0.75})
+	sc.atLeast(t, score{fields: 0.72, removed: 0.88, quotes: 0.84, accounted: 0.83, notQuotes: 0.8})
 }
 
 // score is a corpus run's figures against its answer key, as rates.
