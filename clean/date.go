@@ -74,12 +74,14 @@ func tokenizeDate(s string, buf []dtok) []dtok {
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
 
-// monthNumber returns 1–12 for an English month name or abbreviation, 0 otherwise.
+// monthNumber returns 1–12 for an English month name or abbreviation, or
+// another language's full month name in ASCII ("octubre", "mai"), 0
+// otherwise.
 func monthNumber(w string) int {
-	if len(w) < 3 || len(w) > 9 {
+	if len(w) < 3 || len(w) > 10 {
 		return 0
 	}
-	var b [9]byte
+	var b [10]byte
 	for i := 0; i < len(w); i++ {
 		b[i] = w[i] | 0x20
 	}
@@ -89,10 +91,7 @@ func monthNumber(w string) int {
 			return m + 1
 		}
 	}
-	if len(lw) > 3 {
-		return otherMonths[lw]
-	}
-	return 0
+	return otherMonths[lw]
 }
 
 // otherMonths are the months' full names in the other languages of

@@ -36,6 +36,8 @@ func TestParseDate(t *testing.T) {
 		{name: "german day with a dot", in: "Berlin, 7. Februar 2022", want: "2022-02-07", span: "7. Februar 2022", ok: true},
 		{name: "french accented month", in: "le 12 février 2022", want: "2022-02-12", span: "12 février 2022", ok: true},
 		{name: "month name among other words", in: "mayo 2024, 5 de", ok: false},
+		{name: "ten-letter month", in: "14 de septiembre de 2025", want: "2025-09-14", ok: true},
+		{name: "three-letter month of another language", in: "Berlin, 15. Mai 2021", want: "2021-05-15", span: "15. Mai 2021", ok: true},
 		{name: "leap day", in: "29 February 2024", want: "2024-02-29", ok: true},
 		{name: "no leap day", in: "29 February 2023", ok: false},
 		{name: "bad month", in: "2022-13-01", ok: false},

@@ -601,9 +601,10 @@ func (r *run) sentence(p, a, b int, ps *lastSpk) {
 			continue
 		}
 		if k+1 < b && k > a && strings.HasSuffix(t.low, "s") && (toks[k+1].f&fBe != 0 || finiteAux[toks[k+1].low]) &&
-			toks[k-1].f&fPron == 0 && !toks[k-1].cap {
+			toks[k-1].f&fPron == 0 && !toks[k-1].cap && !r.relativeBefore(a, k) {
 			// "that talks had collapsed", "his sexist remarks were": a
-			// plural noun, the subject; but "who he believes will …".
+			// plural noun, the subject; but "who he believes will …",
+			// "which the company says would …".
 			continue
 		}
 		if t.cap && k == a && ci.lemma == "ask" && !ci.part {
@@ -1323,6 +1324,19 @@ func (r *run) titleCased(ti int) bool {
 		i += w
 	}
 	return n > 0
+}
+
+// relativeBefore reports a relative word two to four tokens before k,
+// with the subject of the clause it opens between ("which the company
+// says").
+func (r *run) relativeBefore(a, k int) bool {
+	for x := k - 2; x >= a && x >= k-4; x-- {
+		switch r.toks[x].low {
+		case "which", "that", "who", "whom":
+			return true
+		}
+	}
+	return false
 }
 
 // adverbial reports whether tokens [a,e) open with a phrase of place or

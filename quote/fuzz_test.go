@@ -15,11 +15,16 @@ func FuzzExtract(f *testing.F) {
 		"Putin to the West: ‘It is not us’\n\nAccording to the ministry, talks begin.",
 		"\"\n\"\n\"",
 		"said said said, according to",
+		"«Es grave», añadió, y el ministro aseguró que habrá cambios. Según la Guardia Civil, no.",
+		"— Name (@handle) March 4, 2025\n\nMINISTER LIND: Good afternoon.\n\nQ (Ada Lind, The Courier): Why?",
 	} {
 		f.Add(s)
 	}
+	// The input's length picks the language it is read in.
+	langs := []string{"", "es", "pt", "fr", "it"}
 	f.Fuzz(func(t *testing.T, raw string) {
 		d := doc(raw)
+		d.Language = langs[len(raw)%len(langs)]
 		qs := extractor.Extract(d)
 		for i, q := range qs {
 			if !q.Span.Valid(len(raw)) {

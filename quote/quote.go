@@ -3,6 +3,8 @@ package quote
 import (
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	parallax "github.com/parallax-news/parallax"
 	"github.com/parallax-news/parallax/textproc"
@@ -239,22 +241,6 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 						ent = lastPerson
 					}
 				}
-				// "“…,” she said. Alma Guthridge has owned the diner …": a
-				// pronoun closing a quotation paragraph's first sentence
-				// before a person named there for the first time is hers.
-				namedNext := false
-				if pronounGender(q.Speaker.Mention) != 0 && r.opensParagraph(q.Span.Start) {
-					if sp := introducedNext(r.raw, best.spk.End, q.Span.Start); !sp.Empty() {
-						e := resolve(sp)
-						switch {
-						case e >= 0 && e < len(ents) && ents[e].Type == parallax.Person && (agrees == nil || agrees(best.spk, e)):
-							ent, namedNext = e, true
-						case e < 0:
-							ent, namedNext = -1, true
-							q.Speaker.Name = r.raw[sp.Start:sp.End]
-						}
-					}
-				}
 				// "One woman said she had crossed it daily. “…,” she said":
 				// an unnamed person quoted since the last named one takes
 				// the pronoun, when its gender allows.
@@ -271,7 +257,7 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 				if ent >= 0 && ent < len(ents) && ents[ent].Type != parallax.Person && best.res.Empty() && possessedRole(q.Speaker.Mention) {
 					ent = -1 // "Russia's foreign minister" is not Russia
 				}
-				if isPersonal && !byNominal && !namedNext && (ent < 0 || ent >= len(ents) || ents[ent].Type != parallax.Person || !namedBefore(ents[ent], best.spk.Start, q.Span)) {
+				if isPersonal && !byNominal && (ent < 0 || ent >= len(ents) || ents[ent].Type != parallax.Person || !namedBefore(ents[ent], best.spk.Start, q.Span)) {
 					ent = -1
 				}
 				if ent < 0 && !byNominal && best.res.Empty() && !namedAfter(r.raw[best.spk.End:]) {
@@ -279,11 +265,11 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 						unnamed = unnamedSpeaker{q.Speaker.Mention, nounHead(q.Speaker.Mention), best.spk.Start, g}
 					}
 				}
-				if ent >= 0 && ent < len(ents) && ents[ent].Type == parallax.Person {
-					lastPerson, lastPersonAt, lastPersonEnd = ent, best.spk.Start, best.spk.End
-				}
 				if ent >= 0 && ent < len(ents) && best.post && !strings.Contains(ents[ent].Name, lastWord(q.Speaker.Mention)) {
 					ent = -1 // "— Ferrand Families (@…)" is not the place Ferrand
+				}
+				if ent >= 0 && ent < len(ents) && ents[ent].Type == parallax.Person {
+					lastPerson, lastPersonAt, lastPersonEnd = ent, best.spk.Start, best.spk.End
 				}
 				if ent >= 0 && ent < len(ents) {
 					q.Speaker.Name = ents[ent].Name
@@ -302,7 +288,7 @@ func (r *run) finish(resolve func(parallax.Span) int, agrees func(parallax.Span,
 		} else if turn.Span.Contains(q.Span) {
 			switch m := q.Speaker.Mention; {
 			case m == "I" || m == "We" || m == "we":
-				// "I" in a speaker's turn is that speaker.
+				// "I" (or "we") in a speaker's turn is that speaker.
 				q.Speaker.Name, q.Speaker.EntityKey = turn.Speaker.Name, turn.Speaker.EntityKey
 			case q.Speaker.EntityKey != "" && q.Speaker.EntityKey == turn.Speaker.EntityKey && best.res.Empty() && personal(m):
 				// Nor do they speak of themselves as "he" or "the
@@ -360,6 +346,11 @@ func description(m string) string {
 	}
 	switch strings.ToLower(m[:i]) {
 	case "a", "an", "one", "another", "un", "una", "um", "uma", "une", "uno":
+		if r, _ := utf8.DecodeRuneInString(m[i+1:]); unicode.IsUpper(r) {
+			if _, ok := personNoun(m); !ok {
+				return m // "An Nguyen" is a name
+			}
+		}
 		m = m[i+1:]
 		// "one senior official involved": a participle cut off from
 		// its phrase.
@@ -429,59 +420,6 @@ func possessedRole(m string) bool {
 	}
 	h := nounHead(rest)
 	return roleNouns[h] || personHeads[h] || h == "chief" || h == "head"
-}
-
-// opensParagraph reports whether only quotation marks stand between the
-// start of pos's paragraph and pos.
-func (r *run) opensParagraph(pos int) bool {
-	for _, p := range r.paras {
-		if p.lo <= pos && pos < p.hi {
-			return strings.TrimLeft(r.raw[p.lo:pos], "\"“”'‘’«» ") == ""
-		}
-	}
-	return false
-}
-
-// introducedNext is the name opening the sentence that follows the cue
-// ending at pos ("she said. Alma Guthridge has …": two or three
-// capitalised words), when the text names it nowhere before from, where
-// the quotation starts.
-func introducedNext(raw string, pos, from int) parallax.Span {
-	i := pos
-	for i < len(raw) && raw[i] != '.' && raw[i] != '\n' && raw[i] != ',' && i < pos+16 {
-		i++
-	}
-	if i >= len(raw) || raw[i] != '.' {
-		return parallax.Span{} // not "…,” she said. Name …"
-	}
-	i++
-	for i < len(raw) && raw[i] == ' ' {
-		i++
-	}
-	words, end := 0, i
-	for j := i; words < 4; {
-		k := j
-		for k < len(raw) && raw[k] != ' ' && raw[k] != '\n' && raw[k] != ',' {
-			k++
-		}
-		w := raw[j:k]
-		if w == "" || w[0] < 'A' || w[0] > 'Z' {
-			break
-		}
-		words, end = words+1, k
-		if k >= len(raw) || raw[k] != ' ' {
-			break
-		}
-		j = k + 1
-	}
-	if words < 2 || words > 3 || end >= len(raw) {
-		return parallax.Span{}
-	}
-	name := raw[i:end]
-	if strings.Contains(raw[:from], name) || strings.Contains(raw[:from], lastWord(name)) {
-		return parallax.Span{} // named before: the pronoun may well be theirs
-	}
-	return parallax.Span{Start: i, End: end}
 }
 
 // headEnds are words a noun phrase's head comes before.

@@ -67,6 +67,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{parallax.Indirect, "that the pumps were failing", "warned", "The supervisor"}},
 		},
 		{
+			name: "a cue in -s before an auxiliary in a relative clause",
+			raw:  "Headline\n\nIt is a plan which the minister says will fail.",
+			want: []want{{parallax.Indirect, "will fail", "says", "the minister"}},
+		},
+		{
 			name: "adjacent adverb joins the cue",
 			raw:  "Headline\n\n\"Is it us who are putting missiles near the borders?\" Putin said angrily.",
 			want: []want{{parallax.Direct, "Is it us who are putting missiles near the borders?", "said angrily", "Putin"}},

@@ -28,7 +28,7 @@ type romanceWords struct {
 var romanceLangs = map[string]*romanceWords{
 	"es": {
 		cues: set("dijo dice dicen dijeron dicho afirmó afirma afirman afirmaron afirmado aseguró asegura aseguran aseguraron asegurado " +
-			"añadió añade añadieron añadido agregó agrega explicó explica explicado señaló señala señalaron señalado declaró declara declaró declarado " +
+			"añadió añade añadieron añadido agregó agrega explicó explica explicado señaló señala señalaron señalado declaró declara declarado " +
 			"reconoció reconoce reconocido advirtió advierte advertido indicó indica indicado sostuvo sostiene subrayó subraya insistió insiste " +
 			"manifestó manifiesta apuntó apunta destacó destaca denunció denuncia precisó precisa admitió admite respondió responde comentó comenta " +
 			"recordó recuerda criticó critica anunció anuncia confirmó confirma negó niega prometió promete aseveró lamentó lamenta alertó"),
@@ -68,7 +68,7 @@ var romanceLangs = map[string]*romanceWords{
 		that:      set("che"),
 		according: set("secondo"),
 		hearer:    set("a al allo alla ai agli alle"),
-		dets:      set("il lo la i gli le l un uno una un questo questa"),
+		dets:      set("il lo la i gli le l un uno una questo questa"),
 	},
 }
 
@@ -105,9 +105,14 @@ func (r *run) romanceSentence(lx *romanceWords, p, a, b int, ps *lastSpk) {
 		if q >= a && toks[q].kind == tQuote && !r.used[q] {
 			s := k + 1
 			if s+1 < b && toks[s].kind == tWord && lx.hearer[toks[s].low] && (toks[s+1].cap || !lx.dets[toks[s].low]) {
-				// "disse ao Correio o economista …": past the hearer.
+				// "disse ao Correio o economista …", "dijo a la agencia
+				// EFE el ministro …": past the hearer, to the article in
+				// lower case that opens the speaker.
 				s++
-				for s < b && toks[s].kind == tWord && !lx.dets[toks[s].low] {
+				if s < b && lx.dets[toks[s].low] {
+					s++
+				}
+				for s < b && toks[s].kind == tWord && !(lx.dets[toks[s].low] && !toks[s].cap) {
 					s++
 				}
 			}
@@ -115,8 +120,12 @@ func (r *run) romanceSentence(lx *romanceWords, p, a, b int, ps *lastSpk) {
 			if e := r.commaAfter(s, b); e > s {
 				spk, res, _ = r.romanceNP(lx, s, e, b)
 			} else if s >= b || toks[s].kind == tPunct {
-				// "«…», añadió.": the subject is the last speaker's.
-				if r.last.ok {
+				// "«…», añadió.": the subject is the last speaker's, in
+				// this paragraph or one shortly before.
+				switch {
+				case ps.ok:
+					spk, res = ps.spk, ps.res
+				case r.last.ok && p-r.last.para <= r.e.carry:
 					spk, res = r.last.spk, r.last.res
 				}
 			}
@@ -144,7 +153,8 @@ func (r *run) romanceSentence(lx *romanceWords, p, a, b int, ps *lastSpk) {
 	}
 }
 
-// commaAfter is the first comma or sentence end in [i,b), or b.
+// commaAfter is the first comma, colon, semicolon, full stop or quotation
+// in [i,b), or b.
 func (r *run) commaAfter(i, b int) int {
 	for x := i; x < b; x++ {
 		if t := &r.toks[x]; t.kind == tQuote || t.kind == tPunct && (t.low == "," || t.low == "." || t.low == ";" || t.low == ":") {
@@ -189,16 +199,28 @@ func (r *run) romanceSubject(lx *romanceWords, a, end int) (spk, res parallax.Sp
 	for end > s && r.toks[end-1].kind == tPunct {
 		end--
 	}
+	// The subject is words: past a quotation or punctuation opening the
+	// clause ("«Es grave», añadió, y el ministro aseguró …").
+	skip := func() {
+		for s < end && (r.toks[s].kind == tPunct || r.toks[s].kind == tQuote) {
+			s++
+		}
+	}
+	skip()
 	if end <= s || end-s > 20 {
 		return parallax.Span{}, parallax.Span{}
 	}
 	// A fronted phrase before a comma whose words name no one ("Do outro
 	// lado, o ministro …") is not the subject.
-	if c := r.commaAfter(s, end); c < end && !r.hasCaps(lx, s+1, c) && c+1 < end && r.hasCaps(lx, c+1, end) {
+	if c := r.commaAfter(s, end); c > s && c < end && !r.hasCaps(lx, s+1, c) && c+1 < end && r.hasCaps(lx, c+1, end) {
 		s = c + 1
+		skip()
+		if end <= s {
+			return parallax.Span{}, parallax.Span{}
+		}
 	}
 	spk = r.span(s, end)
-	if c := r.commaAfter(s, end); c < end {
+	if c := r.commaAfter(s, end); c > s && c < end {
 		// "El portavoz, Tomás Arriaga,": the name in apposition; "Un
 		// alto funcionario, que pidió no ser identificado,": the phrase
 		// before its relative clause.

@@ -64,3 +64,35 @@ func TestRomance(t *testing.T) {
 		})
 	}
 }
+
+// TestRomanceEdges: a clause opened by a quotation reads its subject past
+// it; a hearer whose name opens with an article; "añadió" with no
+// subject is the paragraph's speaker.
+func TestRomanceEdges(t *testing.T) {
+	for _, tc := range []struct {
+		lang, raw string
+		want      []named
+	}{
+		{"es", "Titular\n\n«Es grave», añadió, y el ministro aseguró que habrá cambios.", nil},
+		{"pt", "Título\n\n«É grave», disse, e o ministro garantiu que haverá mudanças.", nil},
+		{"es", "Titular\n\n«No aceptaremos provocaciones», dijo al diario El País el ministro Juan Pérez.", []named{
+			{parallax.Direct, "No aceptaremos provocaciones", "Juan Pérez"},
+		}},
+		{"es", "Titular\n\n«Es grave», dijo el portavoz, Luis Mora.\n\n«No cederemos», dijo la ministra de Exteriores, Ana Ruiz. «Lo dejamos claro», añadió.", []named{
+			{parallax.Direct, "Es grave", "Luis Mora"},
+			{parallax.Direct, "No cederemos", "Ana Ruiz"},
+			{parallax.Direct, "Lo dejamos claro", "Ana Ruiz"},
+		}},
+	} {
+		d := doc(tc.raw)
+		d.Language = tc.lang
+		got := extractor.Extract(d) // must not panic
+		if tc.want == nil {
+			continue
+		}
+		for i := range got {
+			got[i].Text = strings.Trim(got[i].Text, " ,.")
+		}
+		checkNamed(t, got, tc.want)
+	}
+}

@@ -532,7 +532,9 @@ func (f *finder) process(si int, run []int, tc bool) {
 	for len(run) > 0 {
 		i := run[0]
 		// Or a descriptor before a given name: "Retiree Ruth Calloway".
-		descriptor := len(run) >= 3 && d.has(run[1], lxGiven) && !d.has(i, lxGiven|lxHonorific|lxRoleHead)
+		// (Not in a place's or body's name: "Mount Grace Hospital".)
+		descriptor := len(run) >= 3 && d.has(run[1], lxGiven) && !d.has(i, lxGiven|lxHonorific|lxRoleHead) &&
+			!d.has(run[len(run)-1], lxOrgWord) && !placePrefixes[strings.ToLower(d.TokenText(i))]
 		if !(tc || isStartish(d, s.First, i)) || !f.commonWord(i, len(run) > 1) && !descriptor {
 			break
 		}
@@ -1078,7 +1080,7 @@ func (f *finder) rolePhraseBefore(first, end int) (start, role, last int, ok boo
 }
 
 // bearer picks, of groups hs sharing a surname, the one a candidate with
-// an honorific refers to: of those its gender does not rule out ("Mrs.
+// a gender (from an honorific or a kin word) refers to: of those its gender does not rule out ("Mrs.
 // Clinton" is not her husband), the one named in full most often, of
 // those the first named.
 func (f *finder) bearer(ci int, hs []int, groups []*group) int {
@@ -1245,8 +1247,9 @@ func (f *finder) merge() {
 		f.bearers = bearers
 		if len(bearers) >= 2 {
 			// People who share the surname ("Hillary Clinton" and her
-			// husband): a mention with an honorific ("Mrs. Clinton") is
-			// the one its gender fits; the others go on as below.
+			// husband): a mention with a gender of its own (an honorific:
+			// "Mrs. Clinton"; a kin word) is the one its gender fits;
+			// the others go on as below.
 			kept := g.members[:0]
 			for _, ci := range g.members {
 				if f.cands[ci].gender == 0 {

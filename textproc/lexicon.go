@@ -69,6 +69,9 @@ var genderedRoles = map[string]int8{
 	"queen": 2, "princess": 2, "congresswoman": 2, "spokeswoman": 2, "chairwoman": 2, "actress": 2, "first lady": 2,
 }
 
+// placePrefixes open names of places: "Mount Grace", "Port Elizabeth".
+var placePrefixes = wordSet("mount mt port fort saint st lake cape glen san santa")
+
 // kinGender are words for relatives that tell their gender.
 var kinGender = map[string]int8{
 	"son": 1, "father": 1, "brother": 1, "husband": 1, "uncle": 1, "nephew": 1, "grandson": 1, "grandfather": 1, "boyfriend": 1, "widower": 1,

@@ -369,6 +369,10 @@ func TestEntities(t *testing.T) {
 			entity: "Ruth Calloway", typ: parallax.Person, key: "ruth calloway",
 		},
 		{
+			name: "a given name inside a place's name", text: "Headline\n\nMount Grace Hospital said it was full.",
+			entity: "Mount Grace Hospital", typ: parallax.Organization, key: "mount grace hospital",
+		},
+		{
 			name: "irregular plural possessive inside a name", text: "Headline\n\nThe Tolm Fishermen's Union called a strike. Its leader spoke.",
 			entity: "Tolm Fishermen's Union", typ: parallax.Organization, key: "tolm fishermen's union",
 		},
