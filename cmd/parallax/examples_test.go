@@ -111,7 +111,7 @@ func TestProbe4CorpusExpected(t *testing.T) {
 // the records in one story, and the scorer counts only splits.
 func TestProbe5CorpusExpected(t *testing.T) {
 	sc := scoreCorpus(t, filepath.Join("testdata", "probe5"))
-	sc.atLeast(t, score{fields: 0.72, removed: 0.88, quotes: 0.84, accounted: 0.83, notQuotes: 0.8})
+	sc.atLeast(t, score{fields: 0.72, removed: 0.88, quotes: 0.82, accounted: 0.83, notQuotes: 0.8})
 }
 
 // score is a corpus run's figures against its answer key, as rates.
