@@ -402,7 +402,7 @@ func (r *run) paragraph(p int) {
 		// ends it.
 		if line := r.raw[r.paras[p].lo:r.paras[p].hi]; !labelled(line) && line[0] != '[' && line[0] != '(' {
 			if i, j := r.trim(0, len(toks)); i < j {
-				r.out = append(r.out, cand{kind: parallax.Direct, span: r.span(i, j), cue: r.turn.cue, spk: r.turn.spk, conf: 0.5, chain: -1, res: r.turn.res, turn: true})
+				r.out = append(r.out, r.turnCand(i, j, r.turn))
 				r.turn.para = p
 			}
 		}
@@ -1114,9 +1114,14 @@ func (r *run) addTurn(i, b int, cue, spk parallax.Span, p int, ps *lastSpk) {
 	for x := i; x < b; x++ {
 		r.used[x] = true
 	}
-	r.out = append(r.out, cand{kind: parallax.Direct, span: r.span(i, j), cue: cue, spk: spk, conf: 0.5, chain: -1, res: r.res, turn: true})
-	r.remember(ps, cue, spk, p)
 	r.turn = lastSpk{spk: spk, cue: cue, res: r.res, para: p, ok: true}
+	r.out = append(r.out, r.turnCand(i, j, r.turn))
+	r.remember(ps, cue, spk, p)
+}
+
+// turnCand is tokens [i,j) as speaker t's turn.
+func (r *run) turnCand(i, j int, t lastSpk) cand {
+	return cand{kind: parallax.Direct, span: r.span(i, j), cue: t.cue, spk: t.spk, conf: 0.5, chain: -1, res: t.res, turn: true}
 }
 
 // namedInApposition returns the name set between commas right after a

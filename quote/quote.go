@@ -330,7 +330,7 @@ func labelEntity(m string, ents []parallax.Entity) int {
 // loneName reports a mention of one capitalised word: a surname, which
 // two people of a family may share.
 func loneName(m string) bool {
-	return m != "" && strings.IndexByte(m, ' ') < 0 && m[0] >= 'A' && m[0] <= 'Z' && !isCaps(m) && m != "It" && m != "They"
+	return m != "" && strings.IndexByte(m, ' ') < 0 && m[0] >= 'A' && m[0] <= 'Z' && !isCaps(m) && !pronouns[strings.ToLower(m)]
 }
 
 // isCaps reports whether s has letters, all of them capitals.
@@ -344,22 +344,29 @@ func description(m string) string {
 	if i < 0 || i+1 >= len(m) {
 		return m
 	}
-	switch strings.ToLower(m[:i]) {
-	case "a", "an", "one", "another", "un", "una", "um", "uma", "une", "uno":
-		if r, _ := utf8.DecodeRuneInString(m[i+1:]); unicode.IsUpper(r) {
-			if _, ok := personNoun(m); !ok {
-				return m // "An Nguyen" is a name
-			}
+	if w := strings.ToLower(m[:i]); !indefinite[w] && !indefinites[w] {
+		return m
+	}
+	if r, _ := utf8.DecodeRuneInString(m[i+1:]); unicode.IsUpper(r) {
+		if _, ok := personNoun(m); !ok {
+			return m // "An Nguyen" is a name
 		}
-		m = m[i+1:]
-		// "one senior official involved": a participle cut off from
-		// its phrase.
-		for j := strings.LastIndexByte(m, ' '); j > 0 && strings.HasSuffix(m, "ed") && !anyIn(strings.Fields(strings.ToLower(m)), headEnds); j = strings.LastIndexByte(m, ' ') {
-			m = m[:j]
-		}
+	}
+	m = m[i+1:]
+	// "one senior official involved": a participle cut off from its
+	// phrase (not one with its complement: "those killed in …").
+	if anyIn(strings.Fields(strings.ToLower(m)), headEnds) {
+		return m
+	}
+	for j := strings.LastIndexByte(m, ' '); j > 0 && strings.HasSuffix(m, "ed"); j = strings.LastIndexByte(m, ' ') {
+		m = m[:j]
 	}
 	return m
 }
+
+// indefinite are the English articles that introduce someone unnamed
+// (romance.go's indefinites are the other languages').
+var indefinite = set("a an one another")
 
 // unnamedSpeaker is a person quoted without a name: "one woman".
 type unnamedSpeaker struct {
@@ -375,9 +382,7 @@ func personNoun(m string) (int8, bool) {
 	if i < 0 {
 		return 0, false
 	}
-	switch strings.ToLower(m[:i]) {
-	case "a", "an", "one", "another": // "the woman" mostly names someone named before
-	default:
+	if !indefinite[strings.ToLower(m[:i])] { // "the woman" mostly names someone named before
 		return 0, false
 	}
 	head := nounHead(m)
@@ -419,7 +424,7 @@ func possessedRole(m string) bool {
 		return false
 	}
 	h := nounHead(rest)
-	return roleNouns[h] || personHeads[h] || h == "chief" || h == "head"
+	return roleNouns[h] || personHeads[h]
 }
 
 // headEnds are words a noun phrase's head comes before.

@@ -135,18 +135,21 @@ func (r *run) romanceSentence(lx *romanceWords, p, a, b int, ps *lastSpk) {
 			continue
 		}
 		// X afirmó (a Y) que content. / X dijo: «…».
-		spk, res := r.romanceSubject(lx, a, before+1)
 		s := k + 1
 		for s < b && s < k+8 && toks[s].kind == tWord && !lx.that[toks[s].low] {
 			s++ // "garantiu na terça-feira que", "aseguró a este diario que"
 		}
+		that := s < b && toks[s].kind == tWord && lx.that[toks[s].low]
+		if !that && !(k+2 < b && r.punct(k+1, ":") && toks[k+2].kind == tQuote) {
+			continue
+		}
+		spk, res := r.romanceSubject(lx, a, before+1)
 		r.res = res
-		switch {
-		case s < b && toks[s].kind == tWord && lx.that[toks[s].low]:
+		if that {
 			if r.addIndirect(s+1, b, cue, spk, 0.7) {
 				r.remember(ps, cue, spk, p)
 			}
-		case k+2 < b && r.punct(k+1, ":") && toks[k+2].kind == tQuote:
+		} else {
 			r.addDirect(k+2, cue, spk, 0.8)
 			r.remember(ps, cue, spk, p)
 		}
