@@ -511,8 +511,16 @@ func captionLine(s string, f *feats, ws []string) bool {
 	if f.words <= 40 && strings.HasSuffix(s, ")") {
 		if i := strings.LastIndexByte(s, '('); i >= 0 && countWords(s[i:]) <= 8 {
 			if credit := lower(s[i+1 : len(s)-1]); strings.IndexAny(credit, ".!?") < 0 {
-				for w := range credLeads {
-					if strings.Contains(credit, w+"/") || strings.Contains(credit, w+":") {
+				// a credit word right before "/" or ":": "photo/", "photo:"
+				for k := 0; k < len(credit); k++ {
+					if credit[k] != '/' && credit[k] != ':' {
+						continue
+					}
+					j := k
+					for j > 0 && isASCIILetter(credit[j-1]) {
+						j--
+					}
+					if credLeads[credit[j:k]] {
 						return true
 					}
 				}

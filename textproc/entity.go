@@ -1080,9 +1080,9 @@ func (f *finder) rolePhraseBefore(first, end int) (start, role, last int, ok boo
 }
 
 // bearer picks, of groups hs sharing a surname, the one a candidate with
-// a gender (from an honorific or a kin word) refers to: of those its gender does not rule out ("Mrs.
-// Clinton" is not her husband), the one named in full most often, of
-// those the first named.
+// a gender (from an honorific or a kin word) refers to: of those its
+// gender does not rule out ("Mrs. Clinton" is not her husband), the one
+// named in full most often, of those the first named.
 func (f *finder) bearer(ci int, hs []int, groups []*group) int {
 	c := &f.cands[ci]
 	best, bestN, bestFirst := -1, 0, 0
